@@ -1,0 +1,46 @@
+#pragma once
+// One contact's real-time pipeline: decode -> condition -> orientation -> reps -> metrics -> sets.
+// Pure: bytes and times in, events out through an EventSink. No allocation per sample.
+
+#include <cstdint>
+#include <memory>
+#include <span>
+
+#include "core/events/events.hpp"
+#include "core/pipeline/pipeline_config.hpp"
+#include "core/protocol/sample.hpp"
+
+namespace r3::core {
+
+class DevicePipeline {
+ public:
+  DevicePipeline(const PipelineConfig& config, EventSink& sink);
+  ~DevicePipeline();
+  DevicePipeline(const DevicePipeline&) = delete;
+  DevicePipeline& operator=(const DevicePipeline&) = delete;
+
+  // The daemon's path: one BLE notification and the receiver's monotonic time of its arrival.
+  void push_packet(std::span<const std::uint8_t> bytes, double rx_time_s);
+  // The trace path: one sample with its own time.
+  void push_sample(const Sample& sample);
+
+  // The link was lost: an open rep is discarded (see docs/rep-definition.md), state resets.
+  void link_lost(double t_s);
+  // A set ends by command.
+  void end_set(double t_s);
+  // End of stream: close whatever is open (a rep in progress is closed if it qualifies).
+  void flush(double t_s);
+
+  void set_thresholds(const Thresholds& thresholds);
+  // Software tare: zero the force at the current unloaded reading. False when loaded.
+  bool tare();
+
+  [[nodiscard]] const QualityStats& quality() const;
+  [[nodiscard]] double last_stream_time_s() const;
+
+ private:
+  struct Impl;
+  std::unique_ptr<Impl> impl_;
+};
+
+}  // namespace r3::core
