@@ -1,0 +1,198 @@
+#include "core/signal/orientation.hpp"
+
+#include <gtest/gtest.h>
+
+#include <array>
+#include <cmath>
+#include <limits>
+#include <numbers>
+
+namespace r3::core {
+namespace {
+
+constexpr double kDeg = std::numbers::pi / 180.0;
+using Vec = std::array<double, 3>;
+
+Quaternion axis_angle(Vec axis, double deg) {
+  const double n = std::sqrt(axis[0] * axis[0] + axis[1] * axis[1] + axis[2] * axis[2]);
+  const double h = 0.5 * deg * kDeg;
+  const double s = std::sin(h) / n;
+  return {std::cos(h), axis[0] * s, axis[1] * s, axis[2] * s};
+}
+
+// World vector expressed in the body frame of orientation q (body -> world).
+Vec to_body(const Quaternion& q, const Vec& v) {
+  const Quaternion r = multiply(multiply(conjugate(q), {0.0, v[0], v[1], v[2]}), q);
+  return {r.x, r.y, r.z};
+}
+
+std::array<float, 3> to_float(const Vec& v) {
+  return {static_cast<float>(v[0]), static_cast<float>(v[1]), static_cast<float>(v[2])};
+}
+
+// An ideal IMU: specific force (linear acceleration plus 1 g up, in g) and body rate plus bias.
+struct Imu {
+  Quaternion truth;
+  Vec bias_dps{};
+
+  std::array<float, 3> acc(const Vec& linear_world_g = {}) const {
+    return to_float(
+        to_body(truth, {linear_world_g[0], linear_world_g[1], linear_world_g[2] + 1.0}));
+  }
+  // Advances the truth by body rate w_dps over dt and returns the matching gyro sample.
+  std::array<float, 3> turn(const Vec& w_dps, double dt) {
+    const double speed = std::sqrt(w_dps[0] * w_dps[0] + w_dps[1] * w_dps[1] + w_dps[2] * w_dps[2]);
+    if (speed > 0.0) truth = multiply(truth, axis_angle(w_dps, speed * dt));
+    return to_float({w_dps[0] + bias_dps[0], w_dps[1] + bias_dps[1], w_dps[2] + bias_dps[2]});
+  }
+};
+
+double up_error_deg(const Quaternion& estimate, const Quaternion& truth) {
+  const Vec a = to_body(estimate, {0, 0, 1}), b = to_body(truth, {0, 0, 1});
+  const double dot = a[0] * b[0] + a[1] * b[1] + a[2] * b[2];
+  const Vec c{a[1] * b[2] - a[2] * b[1], a[2] * b[0] - a[0] * b[2], a[0] * b[1] - a[1] * b[0]};
+  return std::atan2(std::sqrt(c[0] * c[0] + c[1] * c[1] + c[2] * c[2]), dot) / kDeg;
+}
+
+TEST(QuaternionHelpers, MeasureTheSameAngleForAnOrientationAndItsNegative) {
+  const Quaternion a = axis_angle({0, 1, 0}, 10.0);
+  const Quaternion b = axis_angle({1, 2, 3}, 70.0);
+  const Quaternion minus_b{-b.w, -b.x, -b.y, -b.z};
+  EXPECT_NEAR(angle_between_deg(a, b), angle_between_deg(a, minus_b), 1e-9);
+  EXPECT_NEAR(angle_between_deg(a, multiply(a, axis_angle({1, -1, 0}, 33.0))), 33.0, 1e-9);
+  EXPECT_NEAR(angle_between_deg(a, multiply(a, axis_angle({0, 0, 1}, 250.0))), 110.0, 1e-9);
+  EXPECT_NEAR(angle_between_deg(b, b), 0.0, 1e-6);
+}
+
+TEST(QuaternionHelpers, MeasureTiltFromTheVertical) {
+  EXPECT_NEAR(tilt_deg({}), 0.0, 1e-12);
+  EXPECT_NEAR(tilt_deg(axis_angle({1, 0, 0}, 35.0)), 35.0, 1e-9);
+  EXPECT_NEAR(tilt_deg(axis_angle({0, 0, 1}, 80.0)), 0.0, 1e-9);  // yaw is not tilt
+  EXPECT_NEAR(tilt_deg(axis_angle({0, 1, 0}, 180.0)), 180.0, 1e-9);
+  EXPECT_NEAR(tilt_deg(multiply(axis_angle({0, 0, 1}, 50.0), axis_angle({0, 1, 0}, -20.0))), 20.0,
+              1e-9);
+}
+
+TEST(AnOrientationFilter, RecoversAStaticTiltFromGravity) {
+  for (const Quaternion truth : {axis_angle({1, 0, 0}, 30.0), axis_angle({0, 1, 0}, -50.0),
+                                 axis_angle({1, 2, 0.5}, 120.0), axis_angle({0, 0, 1}, 45.0)}) {
+    OrientationFilter filter;
+    Imu imu{truth};
+    for (int i = 0; i < 100; ++i) filter.update(imu.acc(), imu.turn({}, 0.01), 0.01);
+    EXPECT_LT(up_error_deg(filter.orientation(), truth), 0.05);
+    EXPECT_NEAR(tilt_deg(filter.orientation()), tilt_deg(truth), 0.05);
+  }
+}
+
+TEST(AnOrientationFilter, ConvergesToGravityFromAWrongStart) {
+  OrientationFilter filter;
+  filter.align({0.0F, 0.0F, 1.0F});
+  Imu imu{axis_angle({1, 0, 0}, 20.0)};
+  for (int i = 0; i < 1000; ++i) filter.update(imu.acc(), imu.turn({}, 0.01), 0.01);
+  EXPECT_LT(up_error_deg(filter.orientation(), imu.truth), 0.2);
+}
+
+TEST(AnOrientationFilter, FollowsAFortyDegreeRotationAtThirtyDegreesPerSecond) {
+  const double dt = 1.0 / 150.0;  // 40 deg at 30 deg/s is exactly 200 samples
+  OrientationFilter filter;
+  Imu imu{axis_angle({0.3, -1, 0.2}, 25.0)};
+  for (int i = 0; i < 50; ++i) filter.update(imu.acc(), imu.turn({}, dt), dt);
+  const Quaternion before = filter.orientation();
+  const Vec axis{0.6, 0.48, 0.64};  // unit length
+  for (int i = 0; i < 200; ++i) {
+    const auto gyro = imu.turn({30.0 * axis[0], 30.0 * axis[1], 30.0 * axis[2]}, dt);
+    filter.update(imu.acc(), gyro, dt);
+  }
+  EXPECT_NEAR(angle_between_deg(before, filter.orientation()), 40.0, 0.5);
+  EXPECT_LT(up_error_deg(filter.orientation(), imu.truth), 0.5);
+}
+
+// Rests for rest_s, then turns about the vertical out 40 deg and back over 5 s; returns the
+// error of the estimated rotation over the movement, in degrees.
+double drift_over_movement(OrientationFilter& filter, double rest_s) {
+  const double dt = 0.01;
+  Imu imu{{}, {0.3, -0.6, 1.0}};  // |bias| ~ 1.2 deg/s, mostly about the vertical
+  for (double t = 0.0; t < rest_s; t += dt) filter.update(imu.acc(), imu.turn({}, dt), dt);
+  const Quaternion est0 = filter.orientation(), true0 = imu.truth;
+  for (int i = 0; i < 500; ++i) {
+    // Out and back: rate 40 deg * pi/5 * sin(2 pi t / 5) integrates to 40 deg and returns to 0.
+    const double t = (i + 0.5) * dt;
+    const double rate = 40.0 * std::numbers::pi / 5.0 * std::sin(2.0 * std::numbers::pi * t / 5.0);
+    const auto gyro = imu.turn({0.0, 0.0, rate}, dt);
+    filter.update(imu.acc(), gyro, dt);
+  }
+  const Quaternion est_delta = multiply(conjugate(est0), filter.orientation());
+  const Quaternion true_delta = multiply(conjugate(true0), imu.truth);
+  return angle_between_deg(est_delta, true_delta);
+}
+
+TEST(AnOrientationFilter, LearnsTheGyroBiasAtRestAndThenBarelyDrifts) {
+  OrientationFilter filter;
+  const double dt = 0.01;
+  Imu imu{{}, {0.3, -0.6, 1.0}};
+  for (int i = 0; i < 210; ++i) filter.update(imu.acc(), imu.turn({}, dt), dt);
+  EXPECT_TRUE(filter.at_rest());
+  for (int k = 0; k < 3; ++k) EXPECT_NEAR(filter.gyro_bias_dps()[k], imu.bias_dps[k], 0.1);
+  EXPECT_LT(filter.angular_speed_dps(), 0.1);
+
+  OrientationFilter fresh;
+  EXPECT_LT(drift_over_movement(fresh, 2.1), 1.0);
+}
+
+TEST(AnOrientationFilter, DriftsWithoutTheBiasLearnt) {
+  // The control for the test above: a filter that never trusts the rest keeps the bias.
+  OrientationFilter filter(OrientationConfig{.rest_min_s = 1e9});
+  EXPECT_GT(drift_over_movement(filter, 2.1), 3.0);
+}
+
+TEST(AnOrientationFilter, DoesNotLearnTheBiasWhileMoving) {
+  OrientationFilter filter;
+  Imu imu{{}, {0.0, 0.0, 1.0}};
+  const double dt = 0.01;
+  for (int i = 0; i < 300; ++i) {
+    filter.update(imu.acc(), imu.turn({0.0, 0.0, 20.0}, dt), dt);
+    EXPECT_FALSE(filter.at_rest());
+  }
+  EXPECT_EQ(filter.gyro_bias_dps()[2], 0.0);
+  EXPECT_NEAR(filter.angular_speed_dps(), 21.0, 1e-4);
+}
+
+TEST(AnOrientationFilter, IgnoresTheAccelerometerDuringStrongLinearAcceleration) {
+  OrientationFilter filter;
+  Imu imu;
+  const double dt = 0.01;
+  for (int i = 0; i < 100; ++i) filter.update(imu.acc(), imu.turn({}, dt), dt);
+  for (int i = 0; i < 200; ++i) filter.update(imu.acc({0.6, 0.0, 0.0}), imu.turn({}, dt), dt);
+  EXPECT_LT(tilt_deg(filter.orientation()), 0.01);
+
+  // Control: a gentle push within the rejection limit does tilt the estimate.
+  for (int i = 0; i < 200; ++i) filter.update(imu.acc({0.1, 0.0, 0.0}), imu.turn({}, dt), dt);
+  EXPECT_GT(tilt_deg(filter.orientation()), 2.0);
+}
+
+TEST(AnOrientationFilter, KeepsAFiniteOrientationOnBadSamples) {
+  OrientationFilter filter;
+  const float nan = std::numeric_limits<float>::quiet_NaN();
+  const float inf = std::numeric_limits<float>::infinity();
+  filter.update({nan, 0.0F, 1.0F}, {0.0F, 0.0F, 0.0F}, 0.01);
+  filter.update({0.0F, 0.0F, 1.0F}, {inf, 0.0F, 0.0F}, 0.01);
+  filter.update({0.0F, 0.0F, 0.0F}, {1.0F, 0.0F, 0.0F}, 0.01);
+  filter.update({0.0F, 0.0F, 1.0F}, {1.0F, 0.0F, 0.0F}, -1.0);
+  filter.update({0.0F, 0.0F, 1.0F}, {1.0F, 0.0F, 0.0F}, std::numeric_limits<double>::infinity());
+  const Quaternion q = filter.orientation();
+  EXPECT_TRUE(std::isfinite(q.w) && std::isfinite(q.x) && std::isfinite(q.y) && std::isfinite(q.z));
+  EXPECT_NEAR(q.w * q.w + q.x * q.x + q.y * q.y + q.z * q.z, 1.0, 1e-9);
+}
+
+TEST(AnOrientationFilter, StartsOverAfterAReset) {
+  OrientationFilter filter;
+  Imu imu{axis_angle({1, 0, 0}, 40.0), {0.0, 0.0, 1.0}};
+  for (int i = 0; i < 300; ++i) filter.update(imu.acc(), imu.turn({}, 0.01), 0.01);
+  filter.reset();
+  EXPECT_EQ(angle_between_deg(filter.orientation(), {}), 0.0);
+  EXPECT_EQ(filter.gyro_bias_dps()[2], 0.0);
+  EXPECT_FALSE(filter.at_rest());
+}
+
+}  // namespace
+}  // namespace r3::core
