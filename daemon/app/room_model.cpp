@@ -1,0 +1,133 @@
+#include "daemon/app/room_model.hpp"
+
+#include <ctime>
+#include <fstream>
+#include <nlohmann/json.hpp>
+#include <sstream>
+
+#include "daemon/app/atomic_file.hpp"
+#include "daemon/app/ids.hpp"
+
+namespace r3::app {
+namespace {
+
+constexpr int kStateVersion = 1;
+
+// "20261121T053012Z": readable in topics and logs, sortable.
+std::string session_id_for(std::int64_t unix_ms) {
+  const auto seconds = static_cast<std::time_t>(unix_ms / 1000);
+  std::tm utc{};
+  gmtime_r(&seconds, &utc);
+  char text[32];
+  std::strftime(text, sizeof text, "%Y%m%dT%H%M%SZ", &utc);
+  return text;
+}
+
+}  // namespace
+
+RoomModel::RoomModel(std::filesystem::path state_file) : state_file_(std::move(state_file)) {}
+
+std::string RoomModel::load() {
+  std::ifstream in(state_file_);
+  if (!in) return {};  // first start
+  try {
+    const auto state = nlohmann::json::parse(in);
+    if (state.value("version", 0) != kStateVersion) {
+      return state_file_.string() + ": unknown state version";
+    }
+    std::map<std::string, std::optional<std::string>> overrides;
+    for (const auto& [device, user] : state.at("bindings").items()) {
+      if (user.is_null()) {
+        overrides[device] = std::nullopt;
+      } else {
+        overrides[device] = user.get<std::string>();
+      }
+    }
+    std::optional<Session> session;
+    if (const auto it = state.find("session"); it != state.end() && !it->is_null()) {
+      session =
+          Session{it->at("id").get<std::string>(), it->at("started_unix_ms").get<std::int64_t>()};
+    }
+    overrides_ = std::move(overrides);
+    session_ = std::move(session);
+  } catch (const nlohmann::json::exception& e) {
+    return state_file_.string() + ": " + e.what();
+  }
+  return {};
+}
+
+std::string RoomModel::save() const {
+  nlohmann::json state;
+  state["version"] = kStateVersion;
+  state["bindings"] = nlohmann::json::object();
+  for (const auto& [device, user] : overrides_) {
+    state["bindings"][device] = user ? nlohmann::json(*user) : nlohmann::json(nullptr);
+  }
+  if (session_) {
+    state["session"] = {{"id", session_->id}, {"started_unix_ms", session_->started_unix_ms}};
+  } else {
+    state["session"] = nullptr;
+  }
+  return write_file_atomically(state_file_, state.dump(2) + "\n");
+}
+
+void RoomModel::set_static_bindings(const std::vector<ContactBinding>& bindings) {
+  static_.clear();
+  for (const auto& b : bindings) static_[normalize_device(b.device())] = b.user;
+}
+
+std::optional<std::string> RoomModel::user_for(std::string_view contact_id,
+                                               std::string_view address) const {
+  const auto effective =
+      [this](const std::string& key) -> std::optional<std::optional<std::string>> {
+    if (const auto it = overrides_.find(key); it != overrides_.end()) return it->second;
+    if (const auto it = static_.find(key); it != static_.end()) return it->second;
+    return std::nullopt;
+  };
+  if (!address.empty()) {
+    if (auto user = effective(normalize_device(address))) return *user;
+  }
+  if (auto user = effective(std::string(contact_id))) return *user;
+  return std::nullopt;
+}
+
+std::map<std::string, std::string> RoomModel::bindings() const {
+  auto out = static_;
+  for (const auto& [device, user] : overrides_) {
+    if (user) {
+      out[device] = *user;
+    } else {
+      out.erase(device);
+    }
+  }
+  return out;
+}
+
+std::string RoomModel::bind(std::string_view device, std::string_view user) {
+  if (!is_valid_device(device)) return "not a contact address or device id: " + std::string(device);
+  if (!is_valid_id(user)) return "not a valid user id: " + std::string(user);
+  overrides_[normalize_device(device)] = std::string(user);
+  return save();
+}
+
+std::string RoomModel::unbind(std::string_view device) {
+  if (!is_valid_device(device)) return "not a contact address or device id: " + std::string(device);
+  overrides_[normalize_device(device)] = std::nullopt;
+  return save();
+}
+
+std::string RoomModel::start_session(std::int64_t now_unix_ms, std::string_view id) {
+  if (session_) return "session " + session_->id + " is already running";
+  std::string new_id = id.empty() ? session_id_for(now_unix_ms) : std::string(id);
+  if (!is_valid_id(new_id)) return "not a valid session id: " + new_id;
+  session_ = Session{std::move(new_id), now_unix_ms};
+  return save();
+}
+
+std::string RoomModel::stop_session() {
+  if (!session_) return "no session is running";
+  session_.reset();
+  return save();
+}
+
+}  // namespace r3::app

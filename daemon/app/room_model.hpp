@@ -1,0 +1,61 @@
+#pragma once
+// The room: which user each contact belongs to, and the room's current session.
+// Bindings come from the config (static) and from commands (dynamic); a command binding or
+// unbinding overrides the config for that contact and survives restarts (state directory).
+// Sessions are room-level periods started and stopped by command; the open one survives too.
+// No clock: callers pass the time in.
+
+#include <cstdint>
+#include <filesystem>
+#include <map>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "daemon/app/config.hpp"
+
+namespace r3::app {
+
+struct Session {
+  std::string id;
+  std::int64_t started_unix_ms = 0;
+};
+
+class RoomModel {
+ public:
+  // state_file: where the dynamic part lives (<state directory>/room.json).
+  explicit RoomModel(std::filesystem::path state_file);
+
+  // Reads the state file. A missing file is an empty room. Empty on success, else the problem
+  // (the model then starts empty and the bad file is left for a human to look at).
+  [[nodiscard]] std::string load();
+
+  // From the config, at start and on SIGHUP. Keys are addresses or device ids.
+  void set_static_bindings(const std::vector<ContactBinding>& bindings);
+
+  // The user a contact's events belong to: by address first, then by contact id.
+  [[nodiscard]] std::optional<std::string> user_for(std::string_view contact_id,
+                                                    std::string_view address) const;
+  // Effective bindings, device -> user.
+  [[nodiscard]] std::map<std::string, std::string> bindings() const;
+
+  // Commands. Each returns empty on success, else why it was refused or not saved.
+  [[nodiscard]] std::string bind(std::string_view device, std::string_view user);
+  [[nodiscard]] std::string unbind(std::string_view device);
+  // id: the caller's id, or empty for one derived from the time.
+  [[nodiscard]] std::string start_session(std::int64_t now_unix_ms, std::string_view id = {});
+  [[nodiscard]] std::string stop_session();
+  [[nodiscard]] const std::optional<Session>& session() const { return session_; }
+
+ private:
+  [[nodiscard]] std::string save() const;
+
+  std::filesystem::path state_file_;
+  std::map<std::string, std::string> static_;
+  // Command overrides: a user, or nullopt for "unbound by command".
+  std::map<std::string, std::optional<std::string>> overrides_;
+  std::optional<Session> session_;
+};
+
+}  // namespace r3::app

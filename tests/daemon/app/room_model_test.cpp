@@ -1,0 +1,131 @@
+#include "daemon/app/room_model.hpp"
+
+#include <gmock/gmock.h>
+#include <gtest/gtest.h>
+
+#include <filesystem>
+#include <fstream>
+
+namespace r3::app {
+namespace {
+
+namespace fs = std::filesystem;
+using ::testing::HasSubstr;
+using ::testing::Optional;
+
+class ARoomModel : public ::testing::Test {
+ protected:
+  void SetUp() override {
+    dir_ = fs::temp_directory_path() /
+           ("r3-room-test-" + std::to_string(::getpid()) + "-" +
+            ::testing::UnitTest::GetInstance()->current_test_info()->name());
+    fs::remove_all(dir_);
+    fs::create_directories(dir_);
+  }
+  void TearDown() override { fs::remove_all(dir_); }
+  [[nodiscard]] fs::path state_file() const { return dir_ / "room.json"; }
+
+  // A restarted daemon: a fresh model over the same state file and config.
+  RoomModel restarted(const std::vector<ContactBinding>& config = {}) const {
+    RoomModel model(state_file());
+    EXPECT_EQ(model.load(), "");
+    model.set_static_bindings(config);
+    return model;
+  }
+
+  fs::path dir_;
+};
+
+const std::vector<ContactBinding> kConfig = {{"C0:FF:EE:00:00:01", "", "alice"},
+                                             {"", "r3-c0ffee000002", "bob"}};
+
+TEST_F(ARoomModel, StartsEmptyWithoutAStateFile) {
+  auto model = restarted();
+  EXPECT_TRUE(model.bindings().empty());
+  EXPECT_FALSE(model.session().has_value());
+}
+
+TEST_F(ARoomModel, FindsTheUserByAddressOrByContactId) {
+  auto model = restarted(kConfig);
+  EXPECT_THAT(model.user_for("r3-c0ffee000001", "c0:ff:ee:00:00:01"),
+              Optional(std::string("alice")));
+  EXPECT_THAT(model.user_for("r3-c0ffee000002", "C0:FF:EE:00:00:02"), Optional(std::string("bob")));
+  EXPECT_EQ(model.user_for("r3-c0ffee000003", "C0:FF:EE:00:00:03"), std::nullopt);
+}
+
+TEST_F(ARoomModel, KeepsBindingsMadeByCommandAcrossARestart) {
+  {
+    auto model = restarted(kConfig);
+    ASSERT_EQ(model.bind("c0:ff:ee:00:00:03", "carol"), "");
+    ASSERT_EQ(model.bind("C0:FF:EE:00:00:01", "dave"), "");  // overrides the config
+  }
+  auto model = restarted(kConfig);
+  EXPECT_THAT(model.user_for("", "C0:FF:EE:00:00:03"), Optional(std::string("carol")));
+  EXPECT_THAT(model.user_for("", "C0:FF:EE:00:00:01"), Optional(std::string("dave")));
+  EXPECT_THAT(model.user_for("r3-c0ffee000002", ""), Optional(std::string("bob")));
+}
+
+TEST_F(ARoomModel, KeepsAnUnbindingOfAConfigBindingAcrossARestart) {
+  {
+    auto model = restarted(kConfig);
+    ASSERT_EQ(model.unbind("C0:FF:EE:00:00:01"), "");
+    EXPECT_EQ(model.user_for("", "C0:FF:EE:00:00:01"), std::nullopt);
+  }
+  auto model = restarted(kConfig);
+  EXPECT_EQ(model.user_for("", "C0:FF:EE:00:00:01"), std::nullopt);
+  EXPECT_EQ(model.bindings().size(), 1u);
+}
+
+TEST_F(ARoomModel, RejectsBadBindingsAndDoesNotSaveThem) {
+  auto model = restarted();
+  EXPECT_THAT(model.bind("not an address", "alice"), HasSubstr("not a contact address"));
+  EXPECT_THAT(model.bind("C0:FF:EE:00:00:01", "r3/+/#"), HasSubstr("not a valid user id"));
+  EXPECT_THAT(model.bind("C0:FF:EE:00:00:01", ""), HasSubstr("not a valid user id"));
+  EXPECT_TRUE(model.bindings().empty());
+  EXPECT_FALSE(fs::exists(state_file()));
+}
+
+TEST_F(ARoomModel, KeepsTheOpenSessionAcrossARestart) {
+  {
+    auto model = restarted();
+    ASSERT_EQ(model.start_session(1'763'703'012'345), "");
+    EXPECT_EQ(model.session()->id, "20251121T053012Z");
+  }
+  auto model = restarted();
+  ASSERT_TRUE(model.session().has_value());
+  EXPECT_EQ(model.session()->id, "20251121T053012Z");
+  EXPECT_EQ(model.session()->started_unix_ms, 1'763'703'012'345);
+  ASSERT_EQ(model.stop_session(), "");
+  EXPECT_FALSE(restarted().session().has_value());
+}
+
+TEST_F(ARoomModel, RefusesASecondSessionAndAStopWithoutOne) {
+  auto model = restarted();
+  EXPECT_THAT(model.stop_session(), HasSubstr("no session"));
+  ASSERT_EQ(model.start_session(0, "warmup-1"), "");
+  EXPECT_THAT(model.start_session(0, "warmup-2"), HasSubstr("warmup-1 is already running"));
+  EXPECT_EQ(model.session()->id, "warmup-1");
+}
+
+TEST_F(ARoomModel, ReportsACorruptStateFileAndStartsEmpty) {
+  std::ofstream(state_file()) << "{ not json";
+  RoomModel model(state_file());
+  EXPECT_THAT(model.load(), HasSubstr("room.json"));
+  EXPECT_TRUE(model.bindings().empty());
+}
+
+TEST_F(ARoomModel, LeavesNoTemporaryFileBehind) {
+  auto model = restarted();
+  ASSERT_EQ(model.bind("C0:FF:EE:00:00:01", "alice"), "");
+  std::vector<std::string> names;
+  for (const auto& entry : fs::directory_iterator(dir_)) names.push_back(entry.path().filename());
+  EXPECT_THAT(names, ::testing::ElementsAre("room.json"));
+}
+
+TEST_F(ARoomModel, ReportsAStateDirectoryItCannotWrite) {
+  RoomModel model(dir_ / "missing-dir" / "room.json");
+  EXPECT_THAT(model.bind("C0:FF:EE:00:00:01", "alice"), HasSubstr("cannot create"));
+}
+
+}  // namespace
+}  // namespace r3::app
