@@ -17,9 +17,10 @@ struct TruthRep {
   double start_s = 0.0;     // movement onset
   double end_s = 0.0;       // back at rest, or stopped
   double rom_deg = 0.0;
-  double force_mean_n = 0.0;   // true contact force averaged over [start, end]
-  double sparc = 0.0;          // SPARC of the noise-free angular speed profile
+  double force_mean_n = 0.0;  // true contact force averaged over [start, end]
+  double sparc = 0.0;         // SPARC of the noise-free angular speed profile
   double peak_speed_dps = 0.0;
+  double placement_tilt_deg = 0.0;  // contact z axis vs vertical at the placement's start
   bool out_and_stay = false;
 };
 
@@ -64,6 +65,8 @@ Session generate_session(const SessionSpec& spec);
 struct TimedPacket {
   double rx_time_s = 0.0;
   std::vector<std::uint8_t> bytes;
+  bool after_reconnect = false;   // first packet after a reconnect gap: the link had dropped
+  double first_sample_t_s = 0.0;  // for tests and scoring only: a receiver cannot see it
 };
 std::vector<TimedPacket> packetize(const Session& session, const SessionSpec& spec);
 
