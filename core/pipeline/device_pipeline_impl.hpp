@@ -1,0 +1,66 @@
+#pragma once
+// The per-sample stages of DevicePipeline. Private to core/pipeline.
+
+#include <cstdint>
+#include <span>
+
+#include "core/events/events.hpp"
+#include "core/pipeline/device_pipeline.hpp"
+#include "core/pipeline/placement.hpp"
+#include "core/protocol/stream_tracker.hpp"
+#include "core/reps/load_detector.hpp"
+#include "core/reps/rep_recorder.hpp"
+#include "core/reps/rep_segmenter.hpp"
+#include "core/reps/set_tracker.hpp"
+#include "core/signal/biquad.hpp"
+#include "core/signal/orientation.hpp"
+
+namespace r3::core {
+
+struct DevicePipeline::Impl {
+  Impl(const PipelineConfig& config, EventSink& sink);
+
+  // Input: samples in time order; gaps are bridged or break the state (docs/rep-definition.md).
+  void accept(const Sample& sample, bool saturated);
+  void set_rate(double hz);
+  void break_state(double t_s);  // a gap too long to bridge, or a lost link
+  void close_load(double release_s, bool finish_movement);
+  void finish(double t_s, SetEndReason reason);
+  void emit_quality(double t_s);
+
+  PipelineConfig config;
+  EventSink& sink;
+  double fs = 100.0;
+  double dt = 0.01;
+
+  protocol::StreamTracker tracker;
+  Biquad force_filter;
+  OrientationFilter orientation;
+  LoadDetector load;
+  RepSegmenter segmenter;
+  RepRecorder recorder;
+  SetTracker sets;
+  Placement placement;
+  std::uint32_t placements = 0;
+  std::uint32_t interpolated_in_recording = 0;
+
+  QualityStats quality;
+  std::uint64_t malformed = 0;
+  std::uint64_t samples_out_of_order = 0;
+  bool have_prev = false;
+  Sample prev;
+  bool realign = true;
+  double unloaded_force_mean = 0.0;  // recent unloaded reading, for software tare
+  double next_live_s = 0.0;
+  double next_quality_s = 0.0;
+  double last_t_s = 0.0;
+
+ private:
+  void process(const Sample& sample, bool interpolated);
+  void on_onset(double t_s);
+  void on_movement_end();
+  void maybe_emit_hold(double end_s);
+  void emit_live(double t_s, double force_n);
+};
+
+}  // namespace r3::core

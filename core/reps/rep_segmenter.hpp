@@ -1,0 +1,75 @@
+#pragma once
+// Finds deliberate movements inside one placement (a continuous loaded period), by angle from
+// the rest orientation rather than by speed alone, so slow small reps are found as well as fast
+// ones. See docs/rep-definition.md for the rule this implements:
+//   rest     -> moving    the orientation leaves the rest orientation by move_start_deg; the
+//                         movement is dated from the last still sample (the rest it left)
+//   moving   -> returning back within max(move_start_deg, 25 % of the peak) of rest
+//   returning-> ended     still again, or turning outwards again, or 1 s passed
+//   moving   -> ended     still for stop_s away from rest (dated where it stopped), the load
+//                         ended, or rep_max_duration_s reached (truncated)
+// Whether an ended movement is a rep (duration and range) is the caller's decision.
+
+#include <cstdint>
+
+#include "core/reps/thresholds.hpp"
+#include "core/signal/orientation.hpp"
+
+namespace r3::core {
+
+enum class MovementEnd : std::uint8_t { kReturned, kStopped, kUnloaded, kTooLong };
+
+struct Movement {
+  double start_s = 0.0;
+  double end_s = 0.0;
+  double rom_deg = 0.0;
+  MovementEnd how = MovementEnd::kReturned;
+};
+
+class RepSegmenter {
+ public:
+  explicit RepSegmenter(const Thresholds& thresholds) : thresholds_(thresholds) {}
+  void set_thresholds(const Thresholds& thresholds) { thresholds_ = thresholds; }
+
+  // A placement begins: the current orientation is the rest.
+  void begin(double t_s, const Quaternion& q);
+  // One sample. True when a movement ended at this call: see last_movement().
+  bool update(double t_s, const Quaternion& q, double speed_dps);
+  // The placement ends (load released at t_s). True if an open movement ended here.
+  bool end(double t_s);
+  // Forget any open movement (a broken gap or lost link): nothing is reported.
+  void abandon();
+
+  [[nodiscard]] bool moving() const { return state_ != State::kRest; }
+  // True when this update moved the rest orientation (the caller restarts its recording).
+  [[nodiscard]] bool rest_updated() const { return rest_updated_; }
+  [[nodiscard]] double rest_since_s() const { return anchor_t_s_; }
+  [[nodiscard]] const Quaternion& rest_orientation() const { return anchor_; }
+  [[nodiscard]] double angle_deg() const { return angle_deg_; }
+  [[nodiscard]] const Movement& last_movement() const { return last_; }
+  [[nodiscard]] double movement_start_s() const { return start_s_; }
+
+ private:
+  enum class State : std::uint8_t { kRest, kMoving, kReturning };
+  void set_rest(double t_s, const Quaternion& q);
+  bool finish(double end_s, MovementEnd how, double t_s, const Quaternion& rest);
+
+  Thresholds thresholds_;
+  State state_ = State::kRest;
+  Quaternion anchor_;
+  double anchor_t_s_ = 0.0;
+  double angle_deg_ = 0.0;
+  bool rest_updated_ = false;
+
+  double start_s_ = 0.0;
+  double peak_deg_ = 0.0;
+  bool still_run_ = false;
+  double still_since_s_ = 0.0;
+  double returning_since_s_ = 0.0;
+  double min_deg_ = 0.0;
+  double min_t_s_ = 0.0;
+  Quaternion min_q_;
+  Movement last_;
+};
+
+}  // namespace r3::core
