@@ -18,10 +18,11 @@ inline constexpr std::array<std::string_view, 8> kTraceRequiredColumns = {
 
 class TraceCsvReader {
  public:
-  // Parses the header line; the error names the missing or duplicated column.
+  // Parses the header line; the error names the missing or duplicated column. A UTF-8 byte
+  // order mark, a trailing '\r' and blanks around names are tolerated; there is no quoting.
   static Result<TraceCsvReader, std::string> from_header(std::string_view header_line);
   // Parses one data row; the error says what is wrong (the caller adds the line number).
-  // Blank lines are the caller's to skip.
+  // Blank lines are the caller's to skip. Does not allocate unless it fails.
   [[nodiscard]] Result<Sample, std::string> parse_row(std::string_view line) const;
   [[nodiscard]] std::size_t column_count() const { return column_count_; }
 
@@ -30,7 +31,9 @@ class TraceCsvReader {
   std::size_t column_count_ = 0;
 };
 
-// Writes the header line and rows in the same format (for r3-synth and tests).
+// Writes the header line and rows in the same format (for r3-synth and tests), without a line
+// terminator. t_s has 6 decimals (microseconds); the others 6 significant digits, which keeps
+// every raw count of the contact (0.1 N, 1/2048 g, 1/16 deg/s) through a write and a read.
 std::string trace_csv_header();
 std::string trace_csv_row(const Sample& sample);
 
