@@ -19,12 +19,17 @@ struct NaiveSpectrum {
   std::vector<double> mag;  // normalised by the maximum over the whole spectrum
 };
 
-NaiveSpectrum naive_spectrum(const std::vector<double>& x, double fs, int padlevel) {
+// low_band_only: skip bins above fc and take the peak as |X(0)| = sum(x), which bounds every
+// bin's magnitude when no sample is negative (triangle inequality). Makes long inputs affordable.
+NaiveSpectrum naive_spectrum(const std::vector<double>& x, double fs, int padlevel,
+                             bool low_band_only = false, double fc = 0.0) {
   const auto n = static_cast<double>(x.size());
   const auto nfft = static_cast<std::size_t>(std::pow(2.0, std::ceil(std::log2(n)) + padlevel));
   NaiveSpectrum s;
   double peak = 0.0;
   for (std::size_t k = 0; k < nfft; ++k) {
+    const double f = static_cast<double>(k) * (fs / static_cast<double>(nfft));
+    if (low_band_only && f > fc) break;
     double re = 0.0, im = 0.0;
     for (std::size_t i = 0; i < x.size(); ++i) {
       // Reduce k*i modulo nfft in integers so the angle stays exact for large products.
@@ -33,17 +38,24 @@ NaiveSpectrum naive_spectrum(const std::vector<double>& x, double fs, int padlev
       re += x[i] * std::cos(a);
       im += x[i] * std::sin(a);
     }
-    s.f.push_back(static_cast<double>(k) * (fs / static_cast<double>(nfft)));
+    s.f.push_back(f);
     s.mag.push_back(std::hypot(re, im));
     peak = std::max(peak, s.mag.back());
+  }
+  if (low_band_only) {
+    peak = 0.0;
+    for (const double v : x) {
+      EXPECT_GE(v, 0.0);
+      peak += v;
+    }
   }
   for (double& m : s.mag) m /= peak;
   return s;
 }
 
 double naive_sparc(const std::vector<double>& x, double fs, bool stop_at_first_dip = false,
-                   const SparcParams& p = {}) {
-  const NaiveSpectrum s = naive_spectrum(x, fs, p.padlevel);
+                   const SparcParams& p = {}, bool low_band_only = false) {
+  const NaiveSpectrum s = naive_spectrum(x, fs, p.padlevel, low_band_only, p.fc_hz);
   std::vector<double> f, m;
   for (std::size_t k = 0; k < s.f.size(); ++k) {
     if (s.f[k] <= p.fc_hz) {
@@ -142,6 +154,48 @@ TEST(Sparc, MatchesADirectDftOnRandomProfilesOfManyLengths) {
       EXPECT_NEAR(sparc(std::span<const double>(v), fs, ws), naive_sparc(v, fs), 1e-9);
     }
   }
+}
+
+TEST(Sparc, MatchesADirectDftForAnEightSecondRepAt200Hz) {
+  // 1600 samples: nfft = 32768, the largest transform the pipeline runs.
+  std::mt19937 rng(11);
+  std::normal_distribution<double> noise(0.0, 0.02);
+  std::vector<double> v(1600);
+  for (std::size_t i = 0; i < v.size(); ++i) {
+    const double t = static_cast<double>(i) / 200.0;
+    v[i] = std::abs(std::exp(-std::pow((t - 2.0) / 0.6, 2)) +
+                    0.7 * std::exp(-std::pow((t - 5.5) / 0.8, 2)) + noise(rng));
+  }
+  EXPECT_NEAR(run(v, 200.0), naive_sparc(v, 200.0, false, {}, /*low_band_only=*/true), 1e-9);
+}
+
+TEST(Sparc, StopsAllocatingOnceItsWorkspaceHasGrown) {
+  SparcWorkspace ws;
+  const std::vector<double> big(1600, 1.0), small = minimum_jerk_profile();
+  (void)sparc(std::span<const double>(big), 200.0, ws);
+  const void* buffer = ws.buffer().data();
+  const void* magnitudes = ws.magnitudes().data();
+  const void* twiddles = ws.twiddles().data();
+  const double first = sparc(std::span<const double>(small), 100.0, ws);
+  (void)sparc(std::span<const double>(big), 200.0, ws);
+  EXPECT_EQ(ws.buffer().data(), buffer);
+  EXPECT_EQ(ws.magnitudes().data(), magnitudes);
+  EXPECT_EQ(ws.twiddles().data(), twiddles);
+  EXPECT_EQ(sparc(std::span<const double>(small), 100.0, ws), first);  // strided twiddles agree
+  EXPECT_NEAR(first, run(small, 100.0), 1e-12);                        // with a fresh workspace
+}
+
+TEST(Sparc, NormalisesFrequencyByTheWidthOfTheSelectedBand) {
+  // A windowed 3 Hz oscillation has almost no DC, so the band starts well above 0 Hz and the
+  // width differs from the last frequency.
+  std::vector<double> v(200);
+  for (std::size_t i = 0; i < v.size(); ++i) {
+    const double t = static_cast<double>(i) / 100.0;
+    v[i] = std::sin(std::numbers::pi * t / 2.0) * std::sin(2.0 * std::numbers::pi * 3.0 * t);
+  }
+  const NaiveSpectrum s = naive_spectrum(v, 100.0, 4);
+  ASSERT_LT(s.mag[0], 0.05);
+  EXPECT_NEAR(run(v, 100.0), naive_sparc(v, 100.0), 1e-9);
 }
 
 TEST(Sparc, HonoursNonDefaultParameters) {
