@@ -6,8 +6,11 @@
 //                         movement is dated from the last still sample (the rest it left)
 //   moving   -> returning back within max(move_start_deg, 25 % of the peak) of rest
 //   returning-> ended     still again, or turning outwards again, or 1 s passed
-//   moving   -> ended     still for stop_s away from rest (dated where it stopped), the load
-//                         ended, or rep_max_duration_s reached (truncated)
+//   moving   -> paused    still for stop_s away from rest
+//   paused   -> moving    it moves again, back towards rest: one rep with a pause at end range
+//   paused   -> ended     it moves again elsewhere (a new movement starts from the pause), or
+//                         the load ends: the rep ended where it stopped
+//   any      -> ended     the load ended, or rep_max_duration_s reached (truncated)
 // Whether an ended movement is a rep (duration and range) is the caller's decision.
 
 #include <cstdint>
@@ -50,9 +53,10 @@ class RepSegmenter {
   [[nodiscard]] double movement_start_s() const { return start_s_; }
 
  private:
-  enum class State : std::uint8_t { kRest, kMoving, kReturning };
+  enum class State : std::uint8_t { kRest, kMoving, kReturning, kPaused };
   void set_rest(double t_s, const Quaternion& q);
   bool finish(double end_s, MovementEnd how, double t_s, const Quaternion& rest);
+  bool update_paused(double t_s, const Quaternion& q, bool still);
 
   Thresholds thresholds_;
   State state_ = State::kRest;
@@ -69,6 +73,10 @@ class RepSegmenter {
   double min_deg_ = 0.0;
   double min_t_s_ = 0.0;
   Quaternion min_q_;
+  double paused_at_s_ = 0.0;      // where the movement stopped
+  double paused_angle_deg_ = 0.0;
+  Quaternion pause_q_;            // the latest still orientation of the pause
+  double pause_t_s_ = 0.0;
   Movement last_;
 };
 
