@@ -13,13 +13,13 @@ namespace {
 constexpr std::uint64_t kTransportStream = 3;
 constexpr double kLatency_s = 0.01;  // radio + stack latency before jitter
 
-struct Interval {
+struct Silence {
   double start_s = 0.0, end_s = 0.0;
 };
 
 // Per set, maybe one silence of 1-3 s somewhere inside it: the link dropped and came back.
-std::vector<Interval> reconnect_gaps(const Session& session, const TransportSpec& t, Rng& rng) {
-  std::vector<Interval> gaps;
+std::vector<Silence> reconnect_gaps(const Session& session, const TransportSpec& t, Rng& rng) {
+  std::vector<Silence> gaps;
   for (const TruthSet& set : session.truth.sets) {
     const double len = rng.uniform(1.0, 3.0);
     const double at = rng.uniform(set.start_s, std::max(set.start_s, set.end_s - len));
@@ -28,9 +28,9 @@ std::vector<Interval> reconnect_gaps(const Session& session, const TransportSpec
   return gaps;
 }
 
-bool overlaps(const std::vector<Interval>& gaps, double start_s, double end_s) {
+bool overlaps(const std::vector<Silence>& gaps, double start_s, double end_s) {
   return std::any_of(gaps.begin(), gaps.end(),
-                     [&](const Interval& g) { return start_s <= g.end_s && end_s >= g.start_s; });
+                     [&](const Silence& g) { return start_s <= g.end_s && end_s >= g.start_s; });
 }
 
 protocol::Packet make_packet(const Session& session, const SensorSpec& sensor,
@@ -64,7 +64,7 @@ std::vector<TimedPacket> packetize(const Session& session, const SessionSpec& ra
   // The protocol carries 25, 50, 100 and 200 Hz only.
   if (!protocol::rate_code_for(session.rate_hz, code) || session.samples.empty()) return {};
   Rng rng(mix_seed(spec.seed, kTransportStream));
-  const std::vector<Interval> gaps = reconnect_gaps(session, t, rng);
+  const std::vector<Silence> gaps = reconnect_gaps(session, t, rng);
   const auto k = static_cast<std::size_t>(t.samples_per_packet);
   const auto first_sequence = static_cast<std::uint16_t>(rng.next() & 0xFFFF);
   const double continue_burst = 1.0 - 1.0 / t.burst_mean_packets;  // geometric burst length
