@@ -44,16 +44,27 @@ void StreamTracker::reset() {
 
 TrackResult StreamTracker::start(const PacketHeader& header, double rx_time_s) {
   double t = header.device_time_ms / 1000.0;
+  bool same_clock = false;
   if (has_history_) {
-    // The device clock may have restarted with the stream: only the receiver's clock is trusted.
-    const double hz = rate_hz(header.rate);
-    const double min_step = hz > 0.0 ? 1.0 / hz : 0.0;
-    t = last_stream_t_s_ + std::max(rx_time_s - last_rx_s_, min_step);
+    // The contact may have rebooted: its clock is trusted only when it agrees with ours.
+    const double device_s = device_step_s(header.device_time_ms, rx_time_s);
+    const double rx_s = rx_time_s - last_rx_s_;
+    same_clock = device_s > 0.0 && std::fabs(device_s - rx_s) <= kClockAgreementS;
+    if (same_clock) {
+      step_clock(device_s);
+      t = std::max(stream_time(), last_stream_t_s_);
+    } else {
+      const double hz = rate_hz(header.rate);
+      const double min_step = hz > 0.0 ? 1.0 / hz : 0.0;
+      t = last_stream_t_s_ + (rx_s > min_step ? rx_s : min_step);  // also when rx_s is NaN
+    }
+  }
+  if (!same_clock) {
+    unwrapped_ms_ = header.device_time_ms;
+    offset_s_ = t - header.device_time_ms / 1000.0;
   }
   started_ = true;
   has_history_ = true;
-  unwrapped_ms_ = header.device_time_ms;
-  offset_s_ = t - header.device_time_ms / 1000.0;
   last_sequence_ = header.sequence;
   last_device_ms_ = header.device_time_ms;
   last_stream_t_s_ = t;
@@ -65,11 +76,7 @@ TrackResult StreamTracker::start(const PacketHeader& header, double rx_time_s) {
 TrackResult StreamTracker::advance(const PacketHeader& header, double rx_time_s,
                                    std::uint16_t step) {
   // A device clock going back while the sequence goes forward is a device fault: hold the time.
-  const double dt_s = std::max(device_step_s(header.device_time_ms, rx_time_s), 0.0);
-  const std::int64_t before = unwrapped_ms_;
-  unwrapped_ms_ += std::llround(dt_s * 1000.0);
-  counters_.time_wraps += static_cast<std::uint64_t>(floor_div(unwrapped_ms_, kClockSpanMs) -
-                                                     floor_div(before, kClockSpanMs));
+  step_clock(std::max(device_step_s(header.device_time_ms, rx_time_s), 0.0));
   last_sequence_ = header.sequence;
   last_device_ms_ = header.device_time_ms;
   last_stream_t_s_ = std::max(stream_time(), last_stream_t_s_);
@@ -96,6 +103,13 @@ double StreamTracker::device_step_s(std::uint16_t device_ms, double rx_time_s) c
   double wraps = std::round((rx_elapsed_s - base_s) / kClockSpanS);
   if (!(wraps > 0.0)) wraps = 0.0;  // also NaN: an unusable receive time adds no wrap
   return base_s + wraps * kClockSpanS;
+}
+
+void StreamTracker::step_clock(double step_s) {
+  const std::int64_t before = unwrapped_ms_;
+  unwrapped_ms_ += std::llround(step_s * 1000.0);
+  counters_.time_wraps += static_cast<std::uint64_t>(floor_div(unwrapped_ms_, kClockSpanMs) -
+                                                     floor_div(before, kClockSpanMs));
 }
 
 double StreamTracker::stream_time() const {

@@ -12,9 +12,11 @@
 //
 // Stream time is the device clock (u16 ms, wraps every 65.536 s) unwrapped. The number of wraps
 // between two accepted packets is the one that brings the device-clock step closest to the
-// receiver's elapsed time, so a silence longer than 65.536 s is resolved. After kFirst (reset()
-// or a restart) the device clock may have restarted, so stream time continues from the receiver's
-// elapsed time instead (at least one sample period), never going back.
+// receiver's elapsed time, so a silence longer than 65.536 s is resolved. The first packet ever
+// starts stream time at its device time. At a later kFirst (reset() or a restart) the contact
+// may have rebooted: its clock is followed if it stepped forward by the receiver's elapsed time
+// within kClockAgreementS; otherwise stream time steps by the receiver's elapsed time (at least
+// one sample period). Either way it never goes back.
 
 #include <cstdint>
 
@@ -50,6 +52,8 @@ class StreamTracker {
  public:
   // How far behind a sequence may be and still count as reordered rather than restarted.
   static constexpr std::uint16_t kReorderWindow = 256;
+  // How closely the device clock must match the receiver's across a kFirst to be followed.
+  static constexpr double kClockAgreementS = 1.0;
 
   // rx_time_s: the receiver's monotonic clock, used only to resolve a device-time wrap across a
   // silence longer than the 65.536 s the device clock covers, and to carry stream time over kFirst.
@@ -61,6 +65,7 @@ class StreamTracker {
   TrackResult start(const PacketHeader& header, double rx_time_s);
   TrackResult advance(const PacketHeader& header, double rx_time_s, std::uint16_t step);
   double device_step_s(std::uint16_t device_ms, double rx_time_s) const;
+  void step_clock(double step_s);  // advances the unwrapped clock, counting wraps
   double stream_time() const;
 
   StreamCounters counters_;

@@ -190,6 +190,18 @@ TEST(AStreamTracker, StartsAgainAfterAResetWithoutGoingBackInTime) {
   EXPECT_EQ(t.counters().packets, 4U);
 }
 
+TEST(AStreamTracker, FollowsTheDeviceClockAcrossAReconnectWhenItAgreesWithTheReceiver) {
+  StreamTracker t;
+  (void)t.track(header(40, 65000), 10.0);
+  t.reset();
+  // 4.5 s on the contact's clock (wrapping), 4.2 s between arrivals: the same clock ran on.
+  const TrackResult r = t.track(header(41, 3964), 14.2);
+  EXPECT_EQ(r.continuity, Continuity::kFirst);
+  EXPECT_NEAR(r.first_sample_t_s, 69.5, 1e-9);
+  EXPECT_EQ(t.counters().time_wraps, 1U);
+  EXPECT_NEAR(t.track(header(42, 3974), 14.21).first_sample_t_s, 69.51, 1e-9);
+}
+
 TEST(AStreamTracker, AdvancesAtLeastOneSamplePeriodAfterAResetWithoutReceiveTime) {
   StreamTracker t;
   (void)t.track(header(1, 100), 0.0);
