@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <vector>
 
 #include "core/reps/rep_metrics.hpp"
 
@@ -13,10 +14,16 @@ constexpr double kTareTimeConstantS = 0.5;
 constexpr double kRecordMarginS = 2.0;    // recorder room beyond the longest rep (stop_s etc.)
 constexpr double kMaxRateHz = 200.0;
 
-// One SPARC workspace per thread: the spectrum is scratch, not per-contact state.
-SparcWorkspace& sparc_workspace() {
-  thread_local SparcWorkspace workspace;
-  return workspace;
+// Scratch for computing a rep's metrics, one per thread: not per-contact state, and allocated
+// only until it has grown to the longest rep seen.
+struct Scratch {
+  std::vector<float> force;
+  std::vector<float> speed;
+  SparcWorkspace sparc;
+};
+Scratch& scratch_buffers() {
+  thread_local Scratch scratch;
+  return scratch;
 }
 
 // The next tick of a periodic report: on the grid, or restarted after a gap.
@@ -30,8 +37,7 @@ DevicePipeline::Impl::Impl(const PipelineConfig& cfg, EventSink& out)
     : config(cfg),
       sink(out),
       load(cfg.thresholds),
-      segmenter(cfg.thresholds),
-      recorder(0),
+      segmenter(cfg.thresholds, cfg.nominal_rate_hz),
       sets(cfg.thresholds) {
   set_rate(cfg.nominal_rate_hz);
 }
@@ -40,8 +46,11 @@ void DevicePipeline::Impl::set_rate(double hz) {
   fs = std::clamp(hz, 1.0, kMaxRateHz);
   dt = 1.0 / fs;
   force_filter = Biquad::low_pass(std::min(config.force_filter_hz, 0.4 * fs), fs);
-  const double seconds = config.thresholds.rep_max_duration_s + config.thresholds.stop_s + kRecordMarginS;
-  recorder.resize(static_cast<std::size_t>(std::ceil(seconds * fs)));
+  // Room for the rest window before a movement, the longest rep, and a pause decided after it.
+  const double seconds = RepSegmenter::kRestWindowS + config.thresholds.rep_max_duration_s +
+                         config.thresholds.stop_s + kRecordMarginS;
+  recorder.configure(static_cast<std::size_t>(std::ceil(seconds * fs)), fs);
+  segmenter.set_rate(fs);
   realign = true;
 }
 
@@ -115,16 +124,11 @@ void DevicePipeline::Impl::process(const Sample& s, bool interpolated) {
 
   if (load.loaded()) {
     if (interpolated) ++interpolated_in_recording;
-    if (!recorder.record(s.t_s, static_cast<float>(force), static_cast<float>(speed)) &&
-        !segmenter.moving()) {
-      segmenter.begin(s.t_s, orientation.orientation());  // a long fidget: rest starts anew
-    }
+    recorder.record(s.t_s, static_cast<float>(force), static_cast<float>(speed));
     const bool was_moving = segmenter.moving();
     if (segmenter.update(s.t_s, orientation.orientation(), speed)) on_movement_end();
-    if (segmenter.rest_updated()) {
-      recorder.restart(segmenter.rest_since_s(), fs);
-      interpolated_in_recording = 0;
-    }
+    recorder.keep_from(segmenter.keep_from_s());
+    if (!segmenter.moving()) interpolated_in_recording = 0;
     const bool still = speed < config.thresholds.still_dps;
     if (!placement.tilt_deg && ((still && s.t_s - placement.onset_s >= kSettleS) ||
                                 (!was_moving && segmenter.moving()))) {
@@ -171,7 +175,9 @@ void DevicePipeline::Impl::on_movement_end() {
 
   maybe_emit_hold(m.start_s);
   RepEvent rep;
-  compute_rep_metrics(recorder, fs, m.start_s, m.end_s, th, sparc_workspace(), rep);
+  Scratch& scratch = scratch_buffers();
+  recorder.copy(m.start_s, m.end_s, scratch.force, scratch.speed);
+  compute_rep_metrics(scratch.force, scratch.speed, fs, m.start_s, m.end_s, th, scratch.sparc, rep);
   rep.placement_index = placement.index;
   rep.rom_deg = m.rom_deg;
   rep.truncated = m.how == MovementEnd::kTooLong;

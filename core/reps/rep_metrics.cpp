@@ -11,11 +11,10 @@ namespace {
 constexpr double kPlateauTrim = 0.10;
 }  // namespace
 
-void compute_rep_metrics(const RepRecorder& recorder, double fs_hz, double start_s, double end_s,
-                         const Thresholds& thresholds, SparcWorkspace& workspace, RepEvent& rep) {
-  const std::size_t i0 = recorder.index_at(start_s, fs_hz);
-  const std::size_t i1 = std::max(i0, std::min(recorder.index_at(end_s, fs_hz) + 1, recorder.size()));
-  const std::size_t n = i1 - i0;
+void compute_rep_metrics(std::span<const float> force, std::span<const float> speed, double fs_hz,
+                         double start_s, double end_s, const Thresholds& thresholds,
+                         SparcWorkspace& workspace, RepEvent& rep) {
+  const std::size_t n = std::min(force.size(), speed.size());
   const double dt = 1.0 / fs_hz;
 
   rep.start_s = start_s;
@@ -24,8 +23,6 @@ void compute_rep_metrics(const RepRecorder& recorder, double fs_hz, double start
   rep.samples = static_cast<std::uint32_t>(n);
   if (n == 0) return;
 
-  const float* force = recorder.force() + i0;
-  const float* speed = recorder.speed() + i0;
   const auto trim = static_cast<std::size_t>(kPlateauTrim * static_cast<double>(n));
 
   double force_sum = 0.0;
@@ -51,7 +48,7 @@ void compute_rep_metrics(const RepRecorder& recorder, double fs_hz, double start
   rep.force_cv_pct = plateau.cv_pct().value_or(0.0);
   rep.angular_speed_mean_dps = speed_sum / count;
   rep.angular_speed_peak_dps = speed_peak;
-  rep.sparc = sparc(std::span<const float>(speed, n), fs_hz, workspace);
+  rep.sparc = sparc(speed.first(n), fs_hz, workspace);
 }
 
 }  // namespace r3::core

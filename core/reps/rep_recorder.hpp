@@ -1,7 +1,8 @@
 #pragma once
-// The samples of a movement in progress (force and angular speed), kept from the rest it left
-// until it ends, so per-rep metrics can be computed over exactly [start, end]. Fixed capacity,
-// allocated once: no allocation per sample.
+// The recent samples of a loaded contact (force and angular speed), kept from the rest a
+// movement may leave until the movement ends, so per-rep metrics are computed over exactly
+// [start, end]. A ring of fixed capacity, allocated once: no allocation or copy per sample.
+// Samples are uniformly spaced at fs (the pipeline bridges gaps before recording).
 
 #include <cstddef>
 #include <vector>
@@ -10,31 +11,32 @@ namespace r3::core {
 
 class RepRecorder {
  public:
-  explicit RepRecorder(std::size_t capacity) { resize(capacity); }
-  void resize(std::size_t capacity);
+  RepRecorder() = default;
+  void configure(std::size_t capacity, double fs_hz);
   void clear() { size_ = 0; }
 
-  // Keep only the samples from t_s on (uniformly spaced at fs_hz from first_t_s()).
-  void restart(double t_s, double fs_hz);
-  // False when full (the caller decides what a movement that long means).
-  bool record(double t_s, float force_n, float speed_dps);
+  // Appends a sample; when full, the oldest is overwritten.
+  void record(double t_s, float force_n, float speed_dps);
+  // Forgets the samples before t_s.
+  void keep_from(double t_s);
+  // Copies the samples in [start_s, end_s] into force and speed (resized; reuse them to avoid
+  // allocating). Returns how many.
+  std::size_t copy(double start_s, double end_s, std::vector<float>& force,
+                   std::vector<float>& speed) const;
 
-  [[nodiscard]] bool empty() const { return size_ == 0; }
-  [[nodiscard]] bool full() const { return size_ == force_.size(); }
   [[nodiscard]] std::size_t size() const { return size_; }
   [[nodiscard]] std::size_t capacity() const { return force_.size(); }
-  [[nodiscard]] double first_t_s() const { return first_t_s_; }
-  // Index of the sample at time t_s, clamped to [0, size].
-  [[nodiscard]] std::size_t index_at(double t_s, double fs_hz) const;
-
-  [[nodiscard]] const float* force() const { return force_.data(); }
-  [[nodiscard]] const float* speed() const { return speed_.data(); }
+  [[nodiscard]] double first_t_s() const;
 
  private:
+  [[nodiscard]] std::size_t index_at(double t_s) const;  // clamped to [0, size]
+
   std::vector<float> force_;
   std::vector<float> speed_;
+  std::size_t head_ = 0;  // oldest sample
   std::size_t size_ = 0;
-  double first_t_s_ = 0.0;
+  double last_t_s_ = 0.0;  // exact time of the newest sample: no accumulated rounding
+  double fs_hz_ = 100.0;
 };
 
 }  // namespace r3::core

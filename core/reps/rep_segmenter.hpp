@@ -1,20 +1,21 @@
 #pragma once
 // Finds deliberate movements inside one placement (a continuous loaded period), by angle from
-// the rest orientation rather than by speed alone, so slow small reps are found as well as fast
+// a rest reference rather than by speed alone, so slow small reps are found as well as fast
 // ones. See docs/rep-definition.md for the rule this implements:
-//   rest     -> moving    the orientation leaves the rest orientation by move_start_deg; the
-//                         movement is dated from the last still sample (the rest it left)
-//   moving   -> returning back within max(move_start_deg, 25 % of the peak) of rest
-//   returning-> ended     still again, or turning outwards again, or 1 s passed
-//   moving   -> paused    still for stop_s away from rest
-//   paused   -> moving    it moves again, back towards rest: one rep with a pause at end range
-//   paused   -> ended     it moves again elsewhere (a new movement starts from the pause), or
-//                         the load ends: the rep ended where it stopped
-//   any      -> ended     the load ended, or rep_max_duration_s reached (truncated)
+//   rest      -> moving    the orientation leaves the rest reference (where it was a window ago)
+//                          by move_start_deg; the movement is dated from its departure
+//   moving    -> returning back within max(move_start_deg, 25 % of the peak) of the reference
+//   returning -> ended     still again, or turning outwards again, or 1 s passed
+//   moving    -> paused    still for stop_s away from rest
+//   paused    -> moving    it moves again, back towards rest: one rep with a pause at end range
+//   paused    -> ended     it moves again elsewhere (a new movement starts from the pause), or
+//                          the load ends: the rep ended where it stopped
+//   any       -> ended     the load ended, or rep_max_duration_s reached (truncated)
 // Whether an ended movement is a rep (duration and range) is the caller's decision.
 
 #include <cstdint>
 
+#include "core/reps/rest_window.hpp"
 #include "core/reps/thresholds.hpp"
 #include "core/signal/orientation.hpp"
 
@@ -31,8 +32,13 @@ struct Movement {
 
 class RepSegmenter {
  public:
-  explicit RepSegmenter(const Thresholds& thresholds) : thresholds_(thresholds) {}
+  // How far back the rest reference looks: drift slower than move_start_deg per window is rest.
+  static constexpr double kRestWindowS = 2.0;
+
+  RepSegmenter(const Thresholds& thresholds, double fs_hz)
+      : thresholds_(thresholds), window_(kRestWindowS, fs_hz) {}
   void set_thresholds(const Thresholds& thresholds) { thresholds_ = thresholds; }
+  void set_rate(double fs_hz) { window_.configure(kRestWindowS, fs_hz); }
 
   // A placement begins: the current orientation is the rest.
   void begin(double t_s, const Quaternion& q);
@@ -41,29 +47,30 @@ class RepSegmenter {
   // The placement ends (load released at t_s). True if an open movement ended here.
   bool end(double t_s);
   // Forget any open movement (a broken gap or lost link): nothing is reported.
-  void abandon();
+  void abandon() { state_ = State::kRest; }
 
   [[nodiscard]] bool moving() const { return state_ != State::kRest; }
-  // True when this update moved the rest orientation (the caller restarts its recording).
-  [[nodiscard]] bool rest_updated() const { return rest_updated_; }
-  [[nodiscard]] double rest_since_s() const { return anchor_t_s_; }
-  [[nodiscard]] const Quaternion& rest_orientation() const { return anchor_; }
+  // Samples before this time can no longer belong to a movement.
+  [[nodiscard]] double keep_from_s() const;
+  // The orientation a movement is measured from (the rest reference while at rest).
+  [[nodiscard]] Quaternion rest_orientation() const;
   [[nodiscard]] double angle_deg() const { return angle_deg_; }
   [[nodiscard]] const Movement& last_movement() const { return last_; }
-  [[nodiscard]] double movement_start_s() const { return start_s_; }
 
  private:
   enum class State : std::uint8_t { kRest, kMoving, kReturning, kPaused };
-  void set_rest(double t_s, const Quaternion& q);
+  void rest_at(double t_s, const Quaternion& q);
+  void start_moving(const Quaternion& reference, double start_s, double angle_deg);
   bool finish(double end_s, MovementEnd how, double t_s, const Quaternion& rest);
-  bool update_paused(double t_s, const Quaternion& q, bool still);
+  bool update_moving(double t_s, const Quaternion& q, bool still);
+  bool update_returning(double t_s, const Quaternion& q, bool still);
+  bool update_paused(double t_s, const Quaternion& q);
 
   Thresholds thresholds_;
+  RestWindow window_;
   State state_ = State::kRest;
-  Quaternion anchor_;
-  double anchor_t_s_ = 0.0;
+  Quaternion anchor_;  // the movement's start orientation
   double angle_deg_ = 0.0;
-  bool rest_updated_ = false;
 
   double start_s_ = 0.0;
   double peak_deg_ = 0.0;
@@ -73,10 +80,8 @@ class RepSegmenter {
   double min_deg_ = 0.0;
   double min_t_s_ = 0.0;
   Quaternion min_q_;
-  double paused_at_s_ = 0.0;      // where the movement stopped
+  double paused_at_s_ = 0.0;  // where the movement stopped
   double paused_angle_deg_ = 0.0;
-  Quaternion pause_q_;            // the latest still orientation of the pause
-  double pause_t_s_ = 0.0;
   Movement last_;
 };
 

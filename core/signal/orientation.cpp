@@ -46,6 +46,9 @@ OrientationFilter::OrientationFilter(const OrientationConfig& config) : config_(
 void OrientationFilter::reset() {
   q_ = {};
   bias_ = {};
+  block_ = Block{};
+  pending_ = false;
+  learnt_s_ = 0.0;
   speed_dps_ = 0.0;
   rest_s_ = 0.0;
   aligned_ = false;
@@ -64,6 +67,49 @@ void OrientationFilter::align(const std::array<float, 3>& acc_g) {
   aligned_ = true;
 }
 
+bool OrientationFilter::quiet(const Block& b) const {
+  const double n = b.samples;
+  const double mx = b.sum[0] / n, my = b.sum[1] / n, mz = b.sum[2] / n;
+  const double span = std::max({b.max[0] - b.min[0], b.max[1] - b.min[1], b.max[2] - b.min[2]});
+  return span < config_.rest_span_dps && b.max_accel_dev < config_.rest_accel_g &&
+         mx * mx + my * my + mz * mz < config_.rest_gyro_dps * config_.rest_gyro_dps;
+}
+
+void OrientationFilter::learn_bias(double gx, double gy, double gz, double accel_dev, double dt_s) {
+  const std::array<double, 3> g{gx, gy, gz};
+  if (block_.samples == 0) {
+    block_.min = g;
+    block_.max = g;
+  }
+  for (int i = 0; i < 3; ++i) {
+    block_.sum[i] += g[i];
+    block_.min[i] = std::min(block_.min[i], g[i]);
+    block_.max[i] = std::max(block_.max[i], g[i]);
+  }
+  // NaN (a non-finite accelerometer sample) fails the comparison in quiet(): not a rest.
+  block_.max_accel_dev = std::isnan(accel_dev) ? accel_dev : std::max(block_.max_accel_dev, accel_dev);
+  block_.seconds += dt_s;
+  ++block_.samples;
+  if (block_.seconds < config_.bias_block_s) return;
+
+  if (quiet(block_)) {
+    if (pending_) {
+      // The previous quiet block is confirmed by this one: learn from it. A running mean that
+      // becomes an exponential follow once the time constant is reached.
+      learnt_s_ += config_.bias_block_s;
+      const double alpha = config_.bias_block_s / std::min(learnt_s_, config_.bias_time_constant_s);
+      for (int i = 0; i < 3; ++i) bias_[i] += std::min(alpha, 1.0) * (pending_mean_[i] - bias_[i]);
+    }
+    for (int i = 0; i < 3; ++i) pending_mean_[i] = block_.sum[i] / block_.samples;
+    pending_ = true;
+    rest_s_ += block_.seconds;
+  } else {
+    pending_ = false;
+    rest_s_ = 0.0;
+  }
+  block_ = Block{};
+}
+
 void OrientationFilter::update(const std::array<float, 3>& acc_g,
                                const std::array<float, 3>& gyro_dps, double dt_s) {
   if (!aligned_) align(acc_g);
@@ -76,22 +122,7 @@ void OrientationFilter::update(const std::array<float, 3>& acc_g,
   // correction.
   const double a_dev = std::abs(a_norm - 1.0);
 
-  const double rest_gyro2 = config_.rest_gyro_dps * config_.rest_gyro_dps;
-  if (gx * gx + gy * gy + gz * gz < rest_gyro2 && a_dev < config_.rest_accel_g) {
-    rest_s_ += dt_s;
-    if (rest_s_ >= config_.rest_min_s) {
-      // A running mean over the confirmed rest, whose window grows up to the time constant, then
-      // an exponential follow: converged within a second of rest, yet steady over long rests.
-      const double learning_s = rest_s_ - config_.rest_min_s + dt_s;
-      const double alpha =
-          dt_s / std::max(std::min(learning_s, config_.bias_time_constant_s), dt_s);
-      bias_[0] += alpha * (gx - bias_[0]);
-      bias_[1] += alpha * (gy - bias_[1]);
-      bias_[2] += alpha * (gz - bias_[2]);
-    }
-  } else {
-    rest_s_ = 0.0;
-  }
+  learn_bias(gx, gy, gz, a_dev, dt_s);
 
   const double wx_dps = gx - bias_[0], wy_dps = gy - bias_[1], wz_dps = gz - bias_[2];
   speed_dps_ = std::sqrt(wx_dps * wx_dps + wy_dps * wy_dps + wz_dps * wz_dps);

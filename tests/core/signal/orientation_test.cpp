@@ -148,8 +148,23 @@ TEST(AnOrientationFilter, LearnsTheGyroBiasAtRestAndThenBarelyDrifts) {
 
 TEST(AnOrientationFilter, DriftsWithoutTheBiasLearnt) {
   // The control for the test above: a filter that never trusts the rest keeps the bias.
-  OrientationFilter filter(OrientationConfig{.rest_min_s = 1e9});
+  OrientationFilter filter(OrientationConfig{.bias_block_s = 1e9});
   EXPECT_GT(drift_over_movement(filter, 200), 3.0);
+}
+
+TEST(AnOrientationFilter, DoesNotLearnTheSlowStartOfAMovementAsBias) {
+  // A slow, small rep (10 deg out over 4 s, minimum jerk) starts below every rate threshold.
+  OrientationFilter filter;
+  const double dt = 0.01;
+  Imu imu{{}, {0.3, -0.6, 0.5}};
+  for (int i = 0; i < 300; ++i) filter.update(imu.acc(), imu.turn({}, dt), dt);
+  const double out_s = 4.0, rom_deg = 10.0;
+  for (int i = 0; i < 400; ++i) {
+    const double s = (i + 0.5) * dt / out_s;
+    const double rate = rom_deg / out_s * 30.0 * s * s * (1.0 - s) * (1.0 - s);
+    filter.update(imu.acc(), imu.turn({0.0, 0.0, rate}, dt), dt);
+    EXPECT_NEAR(filter.gyro_bias_dps()[2], imu.bias_dps[2], 0.05) << "at " << i * dt << " s";
+  }
 }
 
 TEST(AnOrientationFilter, DoesNotLearnTheBiasWhileMoving) {
