@@ -8,9 +8,13 @@ constexpr double kReturnFraction = 0.25;  // back within this share of the peak 
 constexpr double kTurnOutDeg = 1.0;       // turning outwards again by this much ends a return
 constexpr double kReturnMaxS = 1.0;       // a return settles within this time
 constexpr double kDepartureDeg = 0.5;     // a movement began where it was last this close to rest
-// Leaving a pause, the movement is a return when the angle from rest falls by most of the
-// distance moved from the pause; a new movement in another direction does not.
+// A movement from a pause that stops again is a return when the angle from rest fell by most
+// of the distance moved from the pause; a new movement in another direction does not.
 constexpr double kReturnShare = 0.7;
+
+double return_threshold(double move_start_deg, double peak_deg) {
+  return std::max(move_start_deg, kReturnFraction * peak_deg);
+}
 }  // namespace
 
 void RepSegmenter::begin(double t_s, const Quaternion& q) {
@@ -60,23 +64,34 @@ bool RepSegmenter::update(double t_s, const Quaternion& q, double speed_dps) {
 
   angle_deg_ = angle_between_deg(anchor_, q);
   const bool too_long = t_s - start_s_ >= thresholds_.rep_max_duration_s;
-  if (state_ == State::kPaused) {
+  if (state_ == State::kPaused || state_ == State::kResumed) {
     if (too_long) return finish(paused_at_s_, MovementEnd::kStopped, t_s, q);
-    return update_paused(t_s, q);
+    return state_ == State::kPaused ? update_paused(t_s, q) : update_resumed(t_s, q, still);
   }
   peak_deg_ = std::max(peak_deg_, angle_deg_);
   if (too_long) return finish(t_s, MovementEnd::kTooLong, t_s, q);
   return state_ == State::kMoving ? update_moving(t_s, q, still) : update_returning(t_s, q, still);
 }
 
+void RepSegmenter::enter_returning(double t_s, const Quaternion& q) {
+  state_ = State::kReturning;
+  returning_since_s_ = t_s;
+  min_deg_ = angle_deg_;
+  min_t_s_ = t_s;
+  min_q_ = q;
+}
+
+void RepSegmenter::enter_paused(double t_s, const Quaternion& q) {
+  state_ = State::kPaused;
+  paused_at_s_ = still_since_s_;
+  paused_angle_deg_ = angle_deg_;
+  window_.clear();
+  window_.push(t_s, q);
+}
+
 bool RepSegmenter::update_moving(double t_s, const Quaternion& q, bool still) {
-  const double return_deg = std::max(thresholds_.move_start_deg, kReturnFraction * peak_deg_);
-  if (angle_deg_ < return_deg) {
-    state_ = State::kReturning;
-    returning_since_s_ = t_s;
-    min_deg_ = angle_deg_;
-    min_t_s_ = t_s;
-    min_q_ = q;
+  if (angle_deg_ < return_threshold(thresholds_.move_start_deg, peak_deg_)) {
+    enter_returning(t_s, q);
     return false;
   }
   if (!still) {
@@ -87,13 +102,7 @@ bool RepSegmenter::update_moving(double t_s, const Quaternion& q, bool still) {
     still_run_ = true;
     still_since_s_ = t_s;
   }
-  if (t_s - still_since_s_ >= thresholds_.stop_s) {
-    state_ = State::kPaused;
-    paused_at_s_ = still_since_s_;
-    paused_angle_deg_ = angle_deg_;
-    window_.clear();
-    window_.push(t_s, q);
-  }
+  if (t_s - still_since_s_ >= thresholds_.stop_s) enter_paused(t_s, q);
   return false;
 }
 
@@ -115,16 +124,55 @@ bool RepSegmenter::update_paused(double t_s, const Quaternion& q) {
   const Quaternion pause = window_.reference();
   const double from_pause = angle_between_deg(pause, q);
   if (from_pause <= thresholds_.move_start_deg) return false;
-  if (angle_deg_ <= paused_angle_deg_ - kReturnShare * from_pause) {
-    state_ = State::kMoving;  // coming back: the same rep, paused at end range
+  state_ = State::kResumed;
+  pause_ = pause;
+  resumed_start_s_ = window_.departure_t_s(kDepartureDeg);
+  from_pause_deg_ = from_pause;
+  from_pause_peak_deg_ = from_pause;
+  still_run_ = false;
+  return false;
+}
+
+bool RepSegmenter::heads_back() const {
+  return angle_deg_ <= paused_angle_deg_ - kReturnShare * from_pause_deg_;
+}
+
+bool RepSegmenter::update_resumed(double t_s, const Quaternion& q, bool still) {
+  from_pause_deg_ = angle_between_deg(pause_, q);
+  from_pause_peak_deg_ = std::max(from_pause_peak_deg_, from_pause_deg_);
+  if (angle_deg_ < return_threshold(thresholds_.move_start_deg, peak_deg_)) {
+    enter_returning(t_s, q);  // back at the old rest: one rep, paused at end range
+    return false;
+  }
+  const bool back_at_pause =
+      from_pause_deg_ < return_threshold(thresholds_.move_start_deg, from_pause_peak_deg_);
+  if (back_at_pause && from_pause_peak_deg_ > 2.0 * thresholds_.move_start_deg) {
+    // Out from the pause and back to it: the paused rep ended where it stopped, and this
+    // movement is a rep of its own, now returning.
+    finish(paused_at_s_, MovementEnd::kStopped, t_s, q);
+    start_moving(pause_, resumed_start_s_, from_pause_peak_deg_);
+    angle_deg_ = from_pause_deg_;
+    enter_returning(t_s, q);
+    return true;
+  }
+  if (!still) {
     still_run_ = false;
     return false;
   }
-  // A new movement from the pause: the paused rep ended where it stopped.
-  const double departure_s = window_.departure_t_s(kDepartureDeg);
+  if (!still_run_) {
+    still_run_ = true;
+    still_since_s_ = t_s;
+  }
+  if (t_s - still_since_s_ < thresholds_.stop_s) return false;
+  if (heads_back()) {
+    enter_paused(t_s, q);  // part of the way back, stopped again: still the same rep
+    return false;
+  }
+  // Moved elsewhere and stopped: two reps, the second one paused in turn.
   finish(paused_at_s_, MovementEnd::kStopped, t_s, q);
-  start_moving(pause, departure_s, from_pause);
-  angle_deg_ = from_pause;
+  start_moving(pause_, resumed_start_s_, from_pause_peak_deg_);
+  angle_deg_ = from_pause_deg_;
+  enter_paused(t_s, q);
   return true;
 }
 
@@ -134,6 +182,10 @@ bool RepSegmenter::end(double t_s) {
       return false;
     case State::kPaused:
       last_ = Movement{start_s_, paused_at_s_, peak_deg_, MovementEnd::kStopped};
+      break;
+    case State::kResumed:
+      last_ = heads_back() ? Movement{start_s_, t_s, peak_deg_, MovementEnd::kUnloaded}
+                           : Movement{start_s_, paused_at_s_, peak_deg_, MovementEnd::kStopped};
       break;
     case State::kReturning:
       last_ = Movement{start_s_, std::max(min_t_s_, start_s_), peak_deg_, MovementEnd::kReturned};

@@ -7,9 +7,12 @@
 //   moving    -> returning back within max(move_start_deg, 25 % of the peak) of the reference
 //   returning -> ended     still again, or turning outwards again, or 1 s passed
 //   moving    -> paused    still for stop_s away from rest
-//   paused    -> moving    it moves again, back towards rest: one rep with a pause at end range
-//   paused    -> ended     it moves again elsewhere (a new movement starts from the pause), or
-//                          the load ends: the rep ended where it stopped
+//   paused    -> resumed   it moves again; which movement this is shows when it settles:
+//   resumed   -> returning back at the old rest: one rep with a pause at end range
+//   resumed   -> ended     back at the pause: the paused rep ended where it stopped, and the
+//                          movement from the pause is a rep of its own (now returning)
+//   resumed   -> paused    still again: decided by direction (towards rest or not)
+//   paused    -> ended     the load ends: the rep ended where it stopped
 //   any       -> ended     the load ended, or rep_max_duration_s reached (truncated)
 // Whether an ended movement is a rep (duration and range) is the caller's decision.
 
@@ -58,13 +61,17 @@ class RepSegmenter {
   [[nodiscard]] const Movement& last_movement() const { return last_; }
 
  private:
-  enum class State : std::uint8_t { kRest, kMoving, kReturning, kPaused };
+  enum class State : std::uint8_t { kRest, kMoving, kReturning, kPaused, kResumed };
   void rest_at(double t_s, const Quaternion& q);
   void start_moving(const Quaternion& reference, double start_s, double angle_deg);
   bool finish(double end_s, MovementEnd how, double t_s, const Quaternion& rest);
   bool update_moving(double t_s, const Quaternion& q, bool still);
   bool update_returning(double t_s, const Quaternion& q, bool still);
   bool update_paused(double t_s, const Quaternion& q);
+  bool update_resumed(double t_s, const Quaternion& q, bool still);
+  void enter_returning(double t_s, const Quaternion& q);
+  void enter_paused(double t_s, const Quaternion& q);
+  [[nodiscard]] bool heads_back() const;
 
   Thresholds thresholds_;
   RestWindow window_;
@@ -82,6 +89,10 @@ class RepSegmenter {
   Quaternion min_q_;
   double paused_at_s_ = 0.0;  // where the movement stopped
   double paused_angle_deg_ = 0.0;
+  Quaternion pause_;            // resumed: the orientation of the pause
+  double resumed_start_s_ = 0.0;
+  double from_pause_deg_ = 0.0;
+  double from_pause_peak_deg_ = 0.0;
   Movement last_;
 };
 
