@@ -8,9 +8,9 @@ constexpr double kReturnFraction = 0.25;  // back within this share of the peak 
 constexpr double kTurnOutDeg = 1.0;       // turning outwards again by this much ends a return
 constexpr double kReturnMaxS = 1.0;       // a return settles within this time
 constexpr double kDepartureDeg = 0.5;     // a movement began where it was last this close to rest
-// A movement from a pause that stops again is a return when the angle from rest fell by most
-// of the distance moved from the pause; a new movement in another direction does not.
-constexpr double kReturnShare = 0.7;
+// A movement from a pause that stops again is a return when the angle from rest fell by nearly
+// all the distance moved from the pause (a reversal); a movement in another direction does not.
+constexpr double kReturnShare = 0.9;
 
 double return_threshold(double move_start_deg, double peak_deg) {
   return std::max(move_start_deg, kReturnFraction * peak_deg);
