@@ -78,17 +78,30 @@ SessionScore score_session(const GroundTruth& truth, std::span<const RepEvent> d
     score.end_err_s.push_back(std::abs(dr.end_s - tr.end_s));
   }
   score.tp = static_cast<int>(score.matches.size());
+  std::vector<bool> excused(truth.reps.size(), false);
   for (std::size_t t = 0; t < truth.reps.size(); ++t) {
     if (truth_used[t]) continue;
     if (overlaps_any(link_gaps, truth.reps[t].start_s, truth.reps[t].end_s)) {
+      excused[t] = true;
       ++score.excused;
     } else {
       ++score.fn;
     }
   }
   score.fp = static_cast<int>(std::count(detected_used.begin(), detected_used.end(), false));
+  for (std::size_t d = 0; d < detected.size(); ++d) {
+    if (detected_used[d]) continue;
+    const bool fooled = std::any_of(
+        truth.distractors.begin(), truth.distractors.end(), [&](const TruthDistractor& x) {
+          return detected[d].start_s < x.end_s && detected[d].end_s > x.start_s;
+        });
+    if (fooled) ++score.fp_on_distractors;
+  }
   for (const TruthSet& set : truth.sets) {
-    SetCount c{set.set_index, set.rep_count, 0};
+    SetCount c{set.set_index, set.rep_count, 0, 0};
+    for (std::size_t t = 0; t < truth.reps.size(); ++t) {
+      if (excused[t] && truth.reps[t].set_index == set.set_index) ++c.excused;
+    }
     for (const RepEvent& dr : detected) {
       const double mid = 0.5 * (dr.start_s + dr.end_s);
       if (mid >= set.start_s && mid <= set.end_s) ++c.detected;
@@ -117,6 +130,7 @@ ErrorStats error_stats(std::vector<double> values) {
 
 AccuracySummary aggregate(std::span<const SessionScore> scores) {
   AccuracySummary a;
+  int count_err_sum = 0;
   std::vector<double> rom, force, sparc_v, start, end;
   for (const SessionScore& s : scores) {
     ++a.sessions;
@@ -124,9 +138,11 @@ AccuracySummary aggregate(std::span<const SessionScore> scores) {
     a.fp += s.fp;
     a.fn += s.fn;
     a.excused += s.excused;
+    a.fp_on_distractors += s.fp_on_distractors;
     for (const SetCount& c : s.sets) {
       ++a.sets;
-      if (c.detected == c.truth) ++a.sets_exact;
+      count_err_sum += std::abs(c.detected - c.expected());
+      if (c.detected == c.expected()) ++a.sets_exact;
     }
     append(rom, s.rom_err_deg);
     append(force, s.force_err_pct);
@@ -139,6 +155,7 @@ AccuracySummary aggregate(std::span<const SessionScore> scores) {
   a.recall = ratio_or(a.tp, a.tp + a.fn, 1.0);
   a.f1 = f1_of(a.precision, a.recall);
   a.sets_exact_pct = 100.0 * ratio_or(a.sets_exact, a.sets, 1.0);
+  a.count_abs_err_mean = ratio_or(count_err_sum, a.sets, 0.0);
   a.rom_err_deg = error_stats(std::move(rom));
   a.force_err_pct = error_stats(std::move(force));
   a.sparc_err = error_stats(std::move(sparc_v));

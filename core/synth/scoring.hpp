@@ -30,12 +30,15 @@ struct RepMatch {
 struct SetCount {
   int set_index = 0;
   int truth = 0;
+  int excused = 0;   // of truth, cut by a link gap: not expected to be counted
   int detected = 0;  // detected reps whose midpoint lies in the truth set's span
+  [[nodiscard]] int expected() const { return truth - excused; }
 };
 
 struct SessionScore {
   int tp = 0, fp = 0, fn = 0;
-  int excused = 0;  // true reps missed while the link was down (see score_session)
+  int excused = 0;            // true reps missed while the link was down (see score_session)
+  int fp_on_distractors = 0;  // false positives overlapping a distractor: fooled by it
   std::vector<RepMatch> matches;
   std::vector<SetCount> sets;
   // Per matched rep: |detected - truth|, except force, relative to the truth in %.
@@ -63,10 +66,11 @@ ErrorStats error_stats(std::vector<double> values);  // nearest-rank percentiles
 struct AccuracySummary {
   std::size_t sessions = 0;
   int truth_reps = 0;
-  int tp = 0, fp = 0, fn = 0, excused = 0;
+  int tp = 0, fp = 0, fn = 0, excused = 0, fp_on_distractors = 0;
   double precision = 1.0, recall = 1.0, f1 = 1.0;  // from the summed counts
   int sets = 0, sets_exact = 0;
   double sets_exact_pct = 100.0;
+  double count_abs_err_mean = 0.0;  // mean |detected - true| reps per set
   ErrorStats rom_err_deg, force_err_pct, sparc_err, start_err_s, end_err_s;
 };
 AccuracySummary aggregate(std::span<const SessionScore> scores);

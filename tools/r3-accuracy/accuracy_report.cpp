@@ -32,19 +32,25 @@ std::string accuracy_markdown(std::span<const RunResult> runs, std::uint64_t fir
       "gap.\n"
       "- excused: true reps cut by a reconnect gap and not reported (the pipeline discards "
       "them by\n  design); they count neither as hits nor as misses.\n"
-      "- sets exact: truth sets whose detected rep count equals the true count.\n"
+      "- sets exact: truth sets whose detected rep count equals the true count (less excused "
+      "reps); set count err: "
+      "mean\n  |detected - true| reps per set.\n"
+      "- FP on distractors: false positives overlapping a distractor (tap, partial rep, ...).\n"
       "- errors: over matched reps, absolute, median / 95th percentile; force relative to the "
       "truth.\n\n"
-      "| preset | path | sessions | true reps | TP | FP | FN | excused | precision | recall | F1 "
-      "| sets exact | ROM err (deg) | force err (%) | SPARC err | start err (s) | end err (s) |\n"
-      "|---|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|\n";
+      "| preset | path | sessions | true reps | TP | FP | FP on distractors | FN | excused "
+      "| precision | recall | F1 | sets exact | set count err | ROM err (deg) | force err (%) | "
+      "SPARC err | start err (s) | end err (s) |\n"
+      "|---|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---"
+      ":|\n";
   for (const RunResult& run : runs) {
     const core::synth::AccuracySummary a = core::synth::aggregate(run.scores);
     md += "| " + run.preset + " | " + to_string(run.path) + " | " + std::to_string(a.sessions) +
           " | " + std::to_string(a.truth_reps) + " | " + std::to_string(a.tp) + " | " +
-          std::to_string(a.fp) + " | " + std::to_string(a.fn) + " | " + std::to_string(a.excused) +
-          " | " + fmt(a.precision, 3) + " | " + fmt(a.recall, 3) + " | " + fmt(a.f1, 3) + " | " +
-          fmt(a.sets_exact_pct, 0) + " %" + " | " + stats(a.rom_err_deg, 1) + " | " +
+          std::to_string(a.fp) + " | " + std::to_string(a.fp_on_distractors) + " | " +
+          std::to_string(a.fn) + " | " + std::to_string(a.excused) + " | " + fmt(a.precision, 3) +
+          " | " + fmt(a.recall, 3) + " | " + fmt(a.f1, 3) + " | " + fmt(a.sets_exact_pct, 0) +
+          " %" + " | " + fmt(a.count_abs_err_mean, 2) + " | " + stats(a.rom_err_deg, 1) + " | " +
           stats(a.force_err_pct, 1) + " | " + stats(a.sparc_err, 2) + " | " +
           stats(a.start_err_s, 2) + " | " + stats(a.end_err_s, 2) + " |\n";
   }

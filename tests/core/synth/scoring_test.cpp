@@ -96,6 +96,16 @@ TEST(Scoring, FalsePositiveOutsideAnyRep) {
   EXPECT_EQ(s.sets[0].detected, 3);
 }
 
+TEST(Scoring, FalsePositivesOnDistractorsAreCounted) {
+  GroundTruth t = three_reps();
+  t.distractors = {{DistractorKind::kPartialRep, 16.5, 18.0}, {DistractorKind::kTap, 40.0, 40.5}};
+  const std::vector<RepEvent> d = {detected_rep(10, 15), detected_rep(20, 26), detected_rep(70, 74),
+                                   detected_rep(16.4, 18.2), detected_rep(50.0, 52.0)};
+  const SessionScore s = score_session(t, d);
+  EXPECT_EQ(s.fp, 2);
+  EXPECT_EQ(s.fp_on_distractors, 1);
+}
+
 TEST(Scoring, SmallOverlapIsNoMatch) {
   GroundTruth t;
   t.reps = {truth_rep(1, 10, 16)};
@@ -133,6 +143,10 @@ TEST(Scoring, RepsCutByTheLinkAreExcused) {
   EXPECT_EQ(s.fn, 0);
   EXPECT_EQ(s.excused, 1);
   EXPECT_DOUBLE_EQ(s.f1(), 1.0);
+  // The set is not expected to count the rep the link cut.
+  EXPECT_EQ(s.sets[0].excused, 1);
+  EXPECT_EQ(s.sets[0].expected(), 1);
+  EXPECT_EQ(aggregate(std::vector<SessionScore>{s}).sets_exact, 2);
 }
 
 TEST(Scoring, NothingToFindNothingFound) {
@@ -167,6 +181,7 @@ TEST(Scoring, AggregateSumsCountsAndSets) {
   EXPECT_EQ(a.sets, 4);
   EXPECT_EQ(a.sets_exact, 2);
   EXPECT_DOUBLE_EQ(a.sets_exact_pct, 50.0);
+  EXPECT_DOUBLE_EQ(a.count_abs_err_mean, 0.5);  // off by 1 in two of four sets
   EXPECT_EQ(a.rom_err_deg.n, 4U);
 }
 

@@ -140,6 +140,25 @@ TEST(Packetize, ReconnectGapsAreSilencesOfOneToThreeSeconds) {
   EXPECT_EQ(reconnects, s.truth.sets.size());
 }
 
+TEST(Packetize, SequenceWrapsAndKeepsCounting) {
+  // The first sequence number is random: some seed wraps within a session of one-sample packets.
+  bool wrapped = false;
+  for (std::uint64_t seed = 1; seed <= 12 && !wrapped; ++seed) {
+    SessionSpec spec = spec_for("clean", seed);
+    spec.behaviour.sets = 1;
+    spec.transport.samples_per_packet = 1;
+    const Session s = generate_session(spec);
+    const std::vector<TimedPacket> packets = packetize(s, spec);
+    for (std::size_t j = 1; j < packets.size(); ++j) {
+      const auto a = protocol::decode_packet(packets[j - 1].bytes).value().header.sequence;
+      const auto b = protocol::decode_packet(packets[j].bytes).value().header.sequence;
+      ASSERT_EQ(static_cast<std::uint16_t>(b - a), 1U);
+      wrapped = wrapped || b < a;
+    }
+  }
+  EXPECT_TRUE(wrapped);
+}
+
 TEST(Packetize, DeterministicAndRateChecked) {
   const SessionSpec spec = spec_for("hard", 3);
   const Session s = generate_session(spec);
