@@ -190,6 +190,22 @@ TEST(Generator, StillMeansOneGAndNoRotation) {
   }
 }
 
+TEST(Generator, PlacementTiltIsWhatTheAccelerometerSees) {
+  const Session s = generate_session(noise_free(6, false));
+  int previous_placement = 0;
+  int checked = 0;
+  for (const TruthRep& r : s.truth.reps) {
+    if (r.placement_index == previous_placement) continue;  // later reps may start elsewhere
+    previous_placement = r.placement_index;
+    for_range(s, r.start_s - 0.1, r.start_s - 0.05, [&](const Sample& x) {
+      const double g = std::hypot(double{x.acc_g[0]}, double{x.acc_g[1]}, double{x.acc_g[2]});
+      EXPECT_NEAR(std::acos(double{x.acc_g[2]} / g) * 180.0 / kPi, r.placement_tilt_deg, 0.05);
+      ++checked;
+    });
+  }
+  EXPECT_GT(checked, 10);
+}
+
 TEST(Generator, SetCountsMatchTheRepList) {
   for (std::uint64_t seed = 1; seed <= 10; ++seed) {
     const Session s = generate_session(spec_for("distractors", seed));
