@@ -39,7 +39,7 @@ struct MqttConfig {
 struct BleConfig {
   std::vector<std::string> adapters;  // empty: every adapter BlueZ offers
   int slots_per_adapter = 7;          // LE connections per controller (Pi onboard ~7)
-  std::vector<std::string> allow;     // addresses or device ids; empty: any R3 contact
+  std::vector<std::string> allow;     // addresses; empty: any R3 contact
 };
 
 // A static binding: the contact with this address (or device id) belongs to this user.

@@ -1,7 +1,9 @@
 #include "daemon/app/config_parse.hpp"
 
+#include <algorithm>
 #include <fstream>
 #include <sstream>
+#include <tuple>
 
 #include "daemon/app/config_validate.hpp"
 #include "daemon/app/ids.hpp"
@@ -183,6 +185,10 @@ Result<Config, ConfigErrors> finish(Result<ParsedConfig, ConfigErrors> parsed) {
   ConfigErrors errors = std::move(parsed->errors);
   auto more = validate_config(parsed->config, parsed->sources);
   errors.insert(errors.end(), more.begin(), more.end());
+  // In file order, as a compiler would list them.
+  std::stable_sort(errors.begin(), errors.end(), [](const ConfigError& a, const ConfigError& b) {
+    return std::tie(a.pos.line, a.pos.column) < std::tie(b.pos.line, b.pos.column);
+  });
   if (!errors.empty()) return Err(std::move(errors));
   return std::move(parsed->config);
 }

@@ -59,8 +59,8 @@ struct Checker {
     check(b.slots_per_adapter >= 1 && b.slots_per_adapter <= 32, "ble.slots_per_adapter",
           "must be in 1..32");
     for (std::size_t i = 0; i < b.allow.size(); ++i) {
-      check(is_valid_device(b.allow[i]), "ble.allow[" + std::to_string(i) + "]",
-            "must be an address (AA:BB:CC:DD:EE:FF) or a device id");
+      check(is_ble_address(b.allow[i]), "ble.allow[" + std::to_string(i) + "]",
+            "must be an address (AA:BB:CC:DD:EE:FF)");
     }
   }
 
