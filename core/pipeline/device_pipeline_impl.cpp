@@ -134,9 +134,16 @@ void DevicePipeline::Impl::process(const Sample& s, bool interpolated) {
                                 (!was_moving && segmenter.moving()))) {
       placement.tilt_deg = tilt_deg(segmenter.rest_orientation());
     }
-    if (!segmenter.moving()) {
+    // Force while holding: ramps and dips (a release being debounced) are not holding.
+    if (!segmenter.moving() && s.t_s - placement.onset_s >= kRampSkipS &&
+        force >= config.thresholds.load_off_n) {
       placement.hold_force.add(force);
-      if (still && s.t_s - placement.onset_s >= kRampSkipS) placement.still_force.add(force);
+      if (still) placement.still_force.add(force);
+    }
+    if (settling && (still || segmenter.moving())) {
+      // After a broken gap the contact may be anywhere in a movement: rest starts once still.
+      segmenter.begin(s.t_s, orientation.orientation());
+      settling = !still;
     }
   } else {
     const double a = dt / kTareTimeConstantS;
@@ -234,6 +241,7 @@ void DevicePipeline::Impl::break_state(double t_s) {
     load.reset();
   }
   realign = true;
+  settling = true;
 }
 
 void DevicePipeline::Impl::finish(double t_s, SetEndReason reason) {

@@ -1,0 +1,57 @@
+// No allocation per sample in steady state: every operator new in this program is counted.
+#include <gtest/gtest.h>
+
+#include <atomic>
+#include <cstdlib>
+#include <new>
+
+#include "core/pipeline/device_pipeline.hpp"
+#include "core/synth/generator.hpp"
+#include "tests/core/pipeline/recording_sink.hpp"
+
+namespace {
+std::atomic<long> g_allocations{0};
+}  // namespace
+
+void* operator new(std::size_t size) {
+  g_allocations.fetch_add(1, std::memory_order_relaxed);
+  if (void* p = std::malloc(size == 0 ? 1 : size)) return p;
+  throw std::bad_alloc();
+}
+void operator delete(void* p) noexcept { std::free(p); }
+void operator delete(void* p, std::size_t) noexcept { std::free(p); }
+
+namespace r3::core {
+namespace {
+
+// Counts events without storing them (storing would allocate).
+struct CountingSink final : EventSink {
+  long events = 0;
+  void on_rep(const RepEvent&) override { ++events; }
+  void on_hold(const HoldEvent&) override { ++events; }
+  void on_set(const SetSummary&) override { ++events; }
+  void on_live(const LiveSample&) override { ++events; }
+  void on_quality(const QualityStats&) override { ++events; }
+};
+
+TEST(TheDevicePipeline, DoesNotAllocatePerSampleInSteadyState) {
+  synth::SessionSpec spec;
+  ASSERT_TRUE(synth::preset("noisy", 3, spec));
+  const synth::Session session = synth::generate_session(spec);
+  CountingSink sink;
+  DevicePipeline pipeline(PipelineConfig{}, sink);
+  // Warm up: the per-thread rep scratch grows to the longest rep of the session.
+  for (const auto& s : session.samples) pipeline.push_sample(s);
+  const std::size_t half = session.samples.size() / 2;
+
+  DevicePipeline steady(PipelineConfig{}, sink);
+  for (std::size_t i = 0; i < half; ++i) steady.push_sample(session.samples[i]);
+  const long before = g_allocations.load();
+  const long events_before = sink.events;
+  for (std::size_t i = half; i < session.samples.size(); ++i) steady.push_sample(session.samples[i]);
+  EXPECT_GT(sink.events, events_before + 10);  // reps and live samples did happen
+  EXPECT_EQ(g_allocations.load() - before, 0);
+}
+
+}  // namespace
+}  // namespace r3::core
