@@ -11,6 +11,8 @@ namespace {
 constexpr std::int64_t kClockSpanMs = 65536;
 constexpr double kClockSpanS = 65.536;
 constexpr std::uint16_t kHalfRange = 32768;
+// About four years of silence: bounds the unwrapped clock whatever receive time is passed in.
+constexpr double kMaxWraps = 2.0e6;
 
 std::int64_t floor_div(std::int64_t a, std::int64_t b) {
   const std::int64_t q = a / b;
@@ -56,7 +58,8 @@ TrackResult StreamTracker::start(const PacketHeader& header, double rx_time_s) {
     } else {
       const double hz = rate_hz(header.rate);
       const double min_step = hz > 0.0 ? 1.0 / hz : 0.0;
-      t = last_stream_t_s_ + (rx_s > min_step ? rx_s : min_step);  // also when rx_s is NaN
+      const bool usable = std::isfinite(rx_s) && rx_s > min_step;
+      t = last_stream_t_s_ + (usable ? rx_s : min_step);
     }
   }
   if (!same_clock) {
@@ -102,6 +105,7 @@ double StreamTracker::device_step_s(std::uint16_t device_ms, double rx_time_s) c
   const double rx_elapsed_s = rx_time_s - last_rx_s_;
   double wraps = std::round((rx_elapsed_s - base_s) / kClockSpanS);
   if (!(wraps > 0.0)) wraps = 0.0;  // also NaN: an unusable receive time adds no wrap
+  if (wraps > kMaxWraps) wraps = kMaxWraps;
   return base_s + wraps * kClockSpanS;
 }
 

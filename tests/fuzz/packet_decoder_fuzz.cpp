@@ -5,6 +5,7 @@
 #include <cmath>
 #include <cstddef>
 #include <cstdint>
+#include <limits>
 #include <span>
 
 #include "core/protocol/control_command.hpp"
@@ -52,7 +53,11 @@ void fuzz_tracker(std::span<const std::uint8_t> bytes) {
     PacketHeader h;
     h.sequence = static_cast<std::uint16_t>(bytes[at] | bytes[at + 1] << 8);
     h.device_time_ms = static_cast<std::uint16_t>(bytes[at + 2] | bytes[at + 3] << 8);
-    rx_s += (bytes[at + 4] | bytes[at + 5] << 8) / 100.0;  // steps of up to 655 s
+    const int rx_step = bytes[at + 4] | bytes[at + 5] << 8;
+    rx_s += rx_step / 100.0;  // steps of up to 655 s
+    if (rx_step == 0xFFFE) rx_s = std::numeric_limits<double>::infinity();
+    if (rx_step == 0xFFFD) rx_s = std::numeric_limits<double>::quiet_NaN();
+    if (rx_step == 0xFFFC) rx_s = 1e300;
     if (bytes[at + 5] == 0xFF && bytes[at + 4] == 0xFF) tracker.reset();
     const TrackResult r = tracker.track(h, rx_s);
     check(std::isfinite(r.first_sample_t_s));

@@ -209,6 +209,17 @@ TEST(AStreamTracker, AdvancesAtLeastOneSamplePeriodAfterAResetWithoutReceiveTime
   EXPECT_NEAR(t.track(header(1, 100), 0.0).first_sample_t_s, 0.100 + 0.01, 1e-9);
 }
 
+TEST(AStreamTracker, StaysFiniteWhateverReceiveTimeItIsGiven) {
+  StreamTracker t;
+  const double inf = std::numeric_limits<double>::infinity();
+  (void)t.track(header(0, 100), 0.0);
+  EXPECT_TRUE(std::isfinite(t.track(header(1, 110), inf).first_sample_t_s));
+  EXPECT_TRUE(std::isfinite(t.track(header(2, 120), -inf).first_sample_t_s));
+  t.reset();
+  EXPECT_TRUE(std::isfinite(t.track(header(3, 130), inf).first_sample_t_s));
+  EXPECT_TRUE(std::isfinite(t.track(header(4, 140), 1e300).first_sample_t_s));
+}
+
 TEST(AStreamTracker, AddsNoWrapWhenTheReceiveTimeIsNotANumber) {
   StreamTracker t;
   (void)t.track(header(0, 100), 0.0);
