@@ -11,7 +11,7 @@ namespace {
 constexpr double kSettleS = 0.3;          // after load onset, the placement has settled
 constexpr double kRampSkipS = 0.5;        // still force before this is ramp, not plateau
 constexpr double kTareTimeConstantS = 0.5;
-constexpr double kRecordMarginS = 2.0;    // recorder room beyond the longest rep (stop_s etc.)
+constexpr double kRecordMarginS = 0.5;    // recorder room beyond the rest window and longest rep
 constexpr double kMaxRateHz = 200.0;
 
 // Scratch for computing a rep's metrics, one per thread: not per-contact state, and allocated
@@ -46,9 +46,9 @@ void DevicePipeline::Impl::set_rate(double hz) {
   fs = std::clamp(hz, 1.0, kMaxRateHz);
   dt = 1.0 / fs;
   force_filter = Biquad::low_pass(std::min(config.force_filter_hz, 0.4 * fs), fs);
-  // Room for the rest window before a movement, the longest rep, and a pause decided after it.
-  const double seconds = RepSegmenter::kRestWindowS + config.thresholds.rep_max_duration_s +
-                         config.thresholds.stop_s + kRecordMarginS;
+  // Room for the rest window a movement departs from, and the longest rep.
+  const double seconds =
+      RepSegmenter::kRestWindowS + config.thresholds.rep_max_duration_s + kRecordMarginS;
   recorder.configure(static_cast<std::size_t>(std::ceil(seconds * fs)), fs);
   segmenter.set_rate(fs);
   realign = true;

@@ -13,7 +13,7 @@ struct Thresholds {
   double load_debounce_s = 0.3;   // a dip below P_off shorter than this does not end a load
   double rep_min_duration_s = 1.0;   // T_min
   double rep_min_rom_deg = 7.0;      // theta_min
-  double rep_max_duration_s = 30.0;  // a longer movement is closed here, flagged truncated
+  double rep_max_duration_s = 20.0;  // a longer movement is closed here, flagged truncated
   double move_start_deg = 3.0;    // leaving rest by this much starts a candidate movement
   double still_dps = 2.0;         // below this angular speed the contact is still
   double stop_s = 1.5;            // still this long away from rest: the rep ended where it stopped

@@ -80,7 +80,6 @@ Result<AnalyzeOptions, std::string> parse_analyze_options(std::span<const std::s
       {"--force-offset", &o.pipeline.force_offset_n},
       {"--reference-tilt", &reference_tilt},
   };
-  th.rep_max_duration_s = 20.0;
 
   for (std::size_t i = 0; i < args.size(); ++i) {
     const std::string_view a = args[i];

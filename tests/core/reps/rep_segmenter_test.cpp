@@ -115,7 +115,7 @@ TEST(ARepSegmenter, SplitsAnOutAndStayFromAMovementThatStartsAtThePause) {
 }
 
 TEST(ARepSegmenter, ClosesAMovementAtTheLengthCap) {
-  RepSegmenter seg{Thresholds{}, kFs};  // rep_max_duration_s 30: swing around 30 deg for 40 s
+  RepSegmenter seg{Thresholds{}, kFs};  // rep_max_duration_s 20: swing around 30 deg for 40 s
   const auto swing = [](double t) {
     return about(0, 0, 1, t < 2.0 ? 0.0 : 30.0 + 15.0 * std::sin(2.0 * std::numbers::pi * 0.5 * (t - 2.0)));
   };

@@ -1,0 +1,128 @@
+// The per-contact pipeline's cost: ns per sample in steady state (samples and packets), the time
+// to complete a rep (metrics + SPARC), and the memory one contact holds.
+#include <benchmark/benchmark.h>
+
+#include <atomic>
+#include <cstdlib>
+#include <new>
+#include <vector>
+
+#include "core/pipeline/device_pipeline.hpp"
+#include "core/reps/rep_metrics.hpp"
+#include "core/synth/generator.hpp"
+
+namespace {
+std::atomic<long> g_bytes{0};
+}  // namespace
+
+// Counts the bytes allocated, to measure what one pipeline holds. (GCC cannot see that these
+// replace the global pair, hence the pragma.)
+#pragma GCC diagnostic ignored "-Wmismatched-new-delete"
+void* operator new(std::size_t size) {
+  g_bytes.fetch_add(static_cast<long>(size), std::memory_order_relaxed);
+  if (void* p = std::malloc(size == 0 ? 1 : size)) return p;
+  throw std::bad_alloc();
+}
+void operator delete(void* p) noexcept { std::free(p); }
+void operator delete(void* p, std::size_t) noexcept { std::free(p); }
+
+namespace r3::core {
+namespace {
+
+struct NullSink final : EventSink {
+  long events = 0;
+  void on_rep(const RepEvent&) override { ++events; }
+  void on_hold(const HoldEvent&) override { ++events; }
+  void on_set(const SetSummary&) override { ++events; }
+  void on_live(const LiveSample&) override { ++events; }
+  void on_quality(const QualityStats&) override { ++events; }
+};
+
+const synth::Session& noisy_session(double rate_hz) {
+  static synth::Session s100, s200;
+  synth::Session& s = rate_hz > 150.0 ? s200 : s100;
+  if (s.samples.empty()) {
+    synth::SessionSpec spec;
+    synth::preset("noisy", 7, spec);
+    spec.rate_hz = rate_hz;
+    s = synth::generate_session(spec);
+  }
+  return s;
+}
+
+// Every sample of a whole session (reps, holds, rests; rep completions included) per iteration.
+void BM_PipelinePerSample(benchmark::State& state) {
+  const double rate = static_cast<double>(state.range(0));
+  const auto& session = noisy_session(rate);
+  NullSink sink;
+  PipelineConfig config;
+  config.nominal_rate_hz = rate;
+  for (auto _ : state) {
+    DevicePipeline pipeline(config, sink);
+    for (const auto& s : session.samples) pipeline.push_sample(s);
+    pipeline.flush(session.samples.back().t_s);
+    benchmark::DoNotOptimize(sink.events);
+  }
+  state.SetItemsProcessed(state.iterations() * static_cast<long>(session.samples.size()));
+  state.counters["ns_per_sample"] = benchmark::Counter(
+      static_cast<double>(state.iterations()) * static_cast<double>(session.samples.size()),
+      benchmark::Counter::kIsRate | benchmark::Counter::kInvert);
+}
+BENCHMARK(BM_PipelinePerSample)->Arg(100)->Arg(200)->Unit(benchmark::kMillisecond);
+
+// The daemon's path: decode, sequence tracking, then the pipeline (5 samples per packet).
+void BM_PipelinePerSampleFromPackets(benchmark::State& state) {
+  const auto& session = noisy_session(100.0);
+  synth::SessionSpec spec;
+  synth::preset("noisy", 7, spec);
+  const auto packets = synth::packetize(session, spec);
+  NullSink sink;
+  for (auto _ : state) {
+    DevicePipeline pipeline(PipelineConfig{}, sink);
+    for (const auto& p : packets) pipeline.push_packet(p.bytes, p.rx_time_s);
+    benchmark::DoNotOptimize(sink.events);
+  }
+  state.counters["ns_per_sample"] = benchmark::Counter(
+      static_cast<double>(state.iterations()) * static_cast<double>(session.samples.size()),
+      benchmark::Counter::kIsRate | benchmark::Counter::kInvert);
+}
+BENCHMARK(BM_PipelinePerSampleFromPackets)->Unit(benchmark::kMillisecond);
+
+// Completing one rep: every metric over its samples, SPARC included.
+void BM_RepCompletion(benchmark::State& state) {
+  const double rate = static_cast<double>(state.range(0));
+  const double seconds = static_cast<double>(state.range(1));
+  const auto n = static_cast<std::size_t>(rate * seconds);
+  std::vector<float> force(n, 120.0F), speed(n);
+  for (std::size_t i = 0; i < n; ++i) {
+    const double s = static_cast<double>(i) / static_cast<double>(n);
+    speed[i] = static_cast<float>(60.0 * 30.0 * s * s * (1 - s) * (1 - s));
+  }
+  SparcWorkspace workspace;
+  RepEvent rep;
+  for (auto _ : state) {
+    compute_rep_metrics(force, speed, rate, 0.0, seconds, Thresholds{}, workspace, rep);
+    benchmark::DoNotOptimize(rep.sparc);
+  }
+}
+BENCHMARK(BM_RepCompletion)->Args({100, 2})->Args({100, 8})->Args({200, 8})->Args({200, 20})
+    ->Unit(benchmark::kMicrosecond);
+
+// What one contact's pipeline holds on the heap (the per-thread rep scratch is shared).
+void BM_MemoryPerContact(benchmark::State& state) {
+  NullSink sink;
+  PipelineConfig config;
+  config.nominal_rate_hz = static_cast<double>(state.range(0));
+  long bytes = 0;
+  for (auto _ : state) {
+    const long before = g_bytes.load();
+    auto pipeline = std::make_unique<DevicePipeline>(config, sink);
+    bytes = g_bytes.load() - before;
+    benchmark::DoNotOptimize(pipeline);
+  }
+  state.counters["bytes_per_contact"] = static_cast<double>(bytes);
+}
+BENCHMARK(BM_MemoryPerContact)->Arg(100)->Arg(200);
+
+}  // namespace
+}  // namespace r3::core
