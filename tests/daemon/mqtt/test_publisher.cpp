@@ -157,9 +157,22 @@ int main(int argc, char** argv) {
   };
   tick();
 
+  // --all-kinds: a live sample every 100 ms for as long as it runs (live is never queued, so
+  // the ones before the connection are dropped; these make sure some are seen).
+  boost::asio::steady_timer live_timer(io);
+  std::function<void()> live_tick = [&] {
+    publisher.publish_live(ctx, {1.0, 70.0, 5.0, r3::core::ContactState::kLoaded});
+    live_timer.expires_after(std::chrono::milliseconds(100));
+    live_timer.async_wait([&](const boost::system::error_code& ec) {
+      if (!ec) live_tick();
+    });
+  };
+  if (a.count("--all-kinds")) live_tick();
+
   boost::asio::signal_set signals(io, SIGTERM, SIGINT);
   signals.async_wait([&](const boost::system::error_code&, int) {
     timer.cancel();
+    live_timer.cancel();
     publisher.stop([&] { io.stop(); }, 3000);
   });
   io.run();
