@@ -41,7 +41,10 @@ ContactModel::ContactModel(int index, const Scenario& scenario)
   tail_device_ms_ = static_cast<std::uint32_t>(std::lround(tail_next_t_s_ * 1000.0));
   if (!packets_.empty()) {
     const auto last = proto::decode_packet(packets_.back().bytes);
+    const auto first = proto::decode_packet(packets_.front().bytes);
     if (last.ok()) tail_sequence_ = static_cast<std::uint16_t>(last->header.sequence + 1U);
+    if (first.ok()) first_sequence_ = first->header.sequence;
+    session_sequences_ = static_cast<std::uint16_t>(tail_sequence_ - first_sequence_);
     tail_next_t_s_ = std::max(tail_next_t_s_, packets_.back().rx_time_s + 0.001);
   }
 }

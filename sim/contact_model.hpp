@@ -24,6 +24,9 @@ class ContactModel {
   [[nodiscard]] const std::string& name() const { return name_; }
   [[nodiscard]] const core::synth::GroundTruth& truth() const { return session_.truth; }
   [[nodiscard]] std::size_t session_packets() const { return packets_.size(); }
+  // Sequence numbers of the session: first_sequence() + 0 .. session_sequences() - 1 (mod 2^16).
+  [[nodiscard]] std::uint16_t first_sequence() const { return first_sequence_; }
+  [[nodiscard]] std::uint32_t session_sequences() const { return session_sequences_; }
   [[nodiscard]] double session_duration_s() const;
   [[nodiscard]] std::uint8_t battery_percent() const { return battery_; }
 
@@ -65,6 +68,8 @@ class ContactModel {
   double t0_wall_s_ = 0.0;
   int samples_per_packet_ = 5;
   std::uint16_t tail_sequence_ = 0;
+  std::uint16_t first_sequence_ = 0;
+  std::uint32_t session_sequences_ = 0;
   std::uint32_t tail_device_ms_ = 0;
   double tail_next_t_s_ = 0.0;
   float last_force_n_ = 0.0F;

@@ -21,6 +21,8 @@ bool write_truth(const std::string& path, const World& world, std::string& error
                            {"sets", t.sets.size()},
                            {"holds", t.holds.size()},
                            {"packets", c->session_packets()},
+                           {"first_sequence", c->first_sequence()},
+                           {"sequences", c->session_sequences()},
                            {"duration_s", c->session_duration_s()}};
     out << line.dump() << '\n';
     for (const auto& r : t.reps) {
