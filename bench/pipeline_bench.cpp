@@ -23,8 +23,12 @@ void* operator new(std::size_t size) {
   if (void* p = std::malloc(size == 0 ? 1 : size)) return p;
   throw std::bad_alloc();
 }
-void operator delete(void* p) noexcept { std::free(p); }
-void operator delete(void* p, std::size_t) noexcept { std::free(p); }
+void operator delete(void* p) noexcept {
+  std::free(p);
+}
+void operator delete(void* p, std::size_t) noexcept {
+  std::free(p);
+}
 
 namespace r3::core {
 namespace {
@@ -105,7 +109,11 @@ void BM_RepCompletion(benchmark::State& state) {
     benchmark::DoNotOptimize(rep.sparc);
   }
 }
-BENCHMARK(BM_RepCompletion)->Args({100, 2})->Args({100, 8})->Args({200, 8})->Args({200, 20})
+BENCHMARK(BM_RepCompletion)
+    ->Args({100, 2})
+    ->Args({100, 8})
+    ->Args({200, 8})
+    ->Args({200, 20})
     ->Unit(benchmark::kMicrosecond);
 
 // What one contact's pipeline holds on the heap (the per-thread rep scratch is shared).

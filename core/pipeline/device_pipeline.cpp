@@ -25,15 +25,17 @@ void DevicePipeline::push_packet(std::span<const std::uint8_t> bytes, double rx_
   }
   const double hz = protocol::rate_hz(packet.header.rate);
   if (hz != p.fs) p.set_rate(hz);
-  const bool saturated = packet.header.force_saturated || packet.header.accel_clipped ||
-                         packet.header.gyro_clipped;
+  const bool saturated =
+      packet.header.force_saturated || packet.header.accel_clipped || packet.header.gyro_clipped;
   for (std::size_t i = 0; i < packet.sample_count; ++i) {
     const double t = track.first_sample_t_s + static_cast<double>(i) / hz;
     p.accept(protocol::to_sample(packet.samples[i], t), saturated);
   }
 }
 
-void DevicePipeline::push_sample(const Sample& sample) { impl_->accept(sample, false); }
+void DevicePipeline::push_sample(const Sample& sample) {
+  impl_->accept(sample, false);
+}
 
 void DevicePipeline::link_lost(double t_s) {
   impl_->break_state(t_s);
@@ -68,7 +70,11 @@ bool DevicePipeline::tare() {
   return true;
 }
 
-const QualityStats& DevicePipeline::quality() const { return impl_->quality; }
-double DevicePipeline::last_stream_time_s() const { return impl_->last_t_s; }
+const QualityStats& DevicePipeline::quality() const {
+  return impl_->quality;
+}
+double DevicePipeline::last_stream_time_s() const {
+  return impl_->last_t_s;
+}
 
 }  // namespace r3::core

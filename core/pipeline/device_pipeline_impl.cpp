@@ -8,10 +8,10 @@
 
 namespace r3::core {
 namespace {
-constexpr double kSettleS = 0.3;          // after load onset, the placement has settled
-constexpr double kRampSkipS = 0.5;        // still force before this is ramp, not plateau
+constexpr double kSettleS = 0.3;    // after load onset, the placement has settled
+constexpr double kRampSkipS = 0.5;  // still force before this is ramp, not plateau
 constexpr double kTareTimeConstantS = 0.5;
-constexpr double kRecordMarginS = 0.5;    // recorder room beyond the rest window and longest rep
+constexpr double kRecordMarginS = 0.5;  // recorder room beyond the rest window and longest rep
 constexpr double kMaxRateHz = 200.0;
 
 // Scratch for computing a rep's metrics, one per thread: not per-contact state, and allocated
@@ -101,7 +101,8 @@ void DevicePipeline::Impl::accept(const Sample& s, bool saturated) {
 void DevicePipeline::Impl::process(const Sample& s, bool interpolated) {
   ++quality.samples;
   last_t_s = s.t_s;
-  const double force = (static_cast<double>(s.force_n) - config.force_offset_n) * config.force_scale;
+  const double force =
+      (static_cast<double>(s.force_n) - config.force_offset_n) * config.force_scale;
   if (realign) {
     orientation.align(s.acc_g);
     force_filter.reset(force);
@@ -130,8 +131,8 @@ void DevicePipeline::Impl::process(const Sample& s, bool interpolated) {
     recorder.keep_from(segmenter.keep_from_s());
     if (!segmenter.moving()) interpolated_in_recording = 0;
     const bool still = speed < config.thresholds.still_dps;
-    if (!placement.tilt_deg && ((still && s.t_s - placement.onset_s >= kSettleS) ||
-                                (!was_moving && segmenter.moving()))) {
+    if (!placement.tilt_deg &&
+        ((still && s.t_s - placement.onset_s >= kSettleS) || (!was_moving && segmenter.moving()))) {
       placement.tilt_deg = tilt_deg(segmenter.rest_orientation());
     }
     // Force while holding: ramps and dips (a release being debounced) are not holding.
@@ -257,7 +258,7 @@ void DevicePipeline::Impl::emit_live(double t_s, double force_n) {
   live.t_s = t_s;
   live.force_n = force_n;
   live.angle_deg = load.loaded() ? segmenter.angle_deg() : 0.0;
-  live.state = !load.loaded() ? ContactState::kIdle
+  live.state = !load.loaded()       ? ContactState::kIdle
                : segmenter.moving() ? ContactState::kMoving
                                     : ContactState::kLoaded;
   sink.on_live(live);

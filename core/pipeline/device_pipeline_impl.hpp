@@ -50,7 +50,7 @@ struct DevicePipeline::Impl {
   bool have_prev = false;
   Sample prev;
   bool realign = true;
-  bool settling = false;  // after a broken gap: no rest until the contact is still
+  bool settling = false;             // after a broken gap: no rest until the contact is still
   double unloaded_force_mean = 0.0;  // recent unloaded reading, for software tare
   double next_live_s = 0.0;
   double next_quality_s = 0.0;

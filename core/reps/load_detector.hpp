@@ -16,7 +16,10 @@ class LoadDetector {
   void set_thresholds(const Thresholds& thresholds) { thresholds_ = thresholds; }
 
   LoadTransition update(double t_s, double force_n);
-  void reset() { loaded_ = false; dipping_ = false; }
+  void reset() {
+    loaded_ = false;
+    dipping_ = false;
+  }
 
   [[nodiscard]] bool loaded() const { return loaded_; }
   [[nodiscard]] double onset_s() const { return onset_s_; }

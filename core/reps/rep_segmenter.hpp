@@ -89,7 +89,7 @@ class RepSegmenter {
   Quaternion min_q_;
   double paused_at_s_ = 0.0;  // where the movement stopped
   double paused_angle_deg_ = 0.0;
-  Quaternion pause_;            // resumed: the orientation of the pause
+  Quaternion pause_;  // resumed: the orientation of the pause
   double resumed_start_s_ = 0.0;
   double from_pause_deg_ = 0.0;
   double from_pause_peak_deg_ = 0.0;

@@ -30,9 +30,13 @@ void RestWindow::push(double t_s, const Quaternion& q) {
   }
 }
 
-Quaternion RestWindow::reference() const { return size_ == 0 ? Quaternion{} : to_quaternion(at(0)); }
+Quaternion RestWindow::reference() const {
+  return size_ == 0 ? Quaternion{} : to_quaternion(at(0));
+}
 
-double RestWindow::reference_t_s() const { return size_ == 0 ? 0.0 : at(0).t_s; }
+double RestWindow::reference_t_s() const {
+  return size_ == 0 ? 0.0 : at(0).t_s;
+}
 
 double RestWindow::departure_t_s(double tolerance_deg) const {
   if (size_ == 0) return 0.0;

@@ -11,7 +11,9 @@ void SetTracker::on_load_onset(double t_s) {
   }
 }
 
-void SetTracker::open_if_needed() { has_content_ = true; }
+void SetTracker::open_if_needed() {
+  has_content_ = true;
+}
 
 double SetTracker::record_placement(double tilt_deg) {
   if (!set_reference_tilt_) set_reference_tilt_ = tilt_deg;

@@ -22,7 +22,7 @@ class SetTracker {
   // Placement error of a placement with this tilt, against the user's reference tilt or, when
   // none is set, the set's first placement. Counted once per placement in CE / AE / VE.
   double record_placement(double tilt_deg);
-  void add_rep(RepEvent& rep);    // numbers it and accumulates its metrics
+  void add_rep(RepEvent& rep);  // numbers it and accumulates its metrics
   void add_hold(HoldEvent& hold);
 
   // True when a set with reps or holds has seen set_gap_s without load.

@@ -4,13 +4,15 @@ namespace r3::core {
 
 std::string Thresholds::validate() const {
   if (!(load_on_n > 0.0)) return "load_on_n must be > 0";
-  if (!(load_off_n >= 0.0 && load_off_n < load_on_n)) return "load_off_n must be >= 0 and < load_on_n";
+  if (!(load_off_n >= 0.0 && load_off_n < load_on_n))
+    return "load_off_n must be >= 0 and < load_on_n";
   if (!(load_debounce_s >= 0.0 && load_debounce_s <= 5.0)) return "load_debounce_s must be in 0..5";
   if (!(rep_min_duration_s > 0.0)) return "rep_min_duration_s must be > 0";
   if (!(rep_max_duration_s > rep_min_duration_s && rep_max_duration_s <= 60.0)) {
     return "rep_max_duration_s must be > rep_min_duration_s and <= 60";
   }
-  if (!(rep_min_rom_deg > 0.0 && rep_min_rom_deg < 180.0)) return "rep_min_rom_deg must be in (0, 180)";
+  if (!(rep_min_rom_deg > 0.0 && rep_min_rom_deg < 180.0))
+    return "rep_min_rom_deg must be in (0, 180)";
   if (!(move_start_deg > 0.0 && move_start_deg <= rep_min_rom_deg)) {
     return "move_start_deg must be > 0 and <= rep_min_rom_deg";
   }

@@ -87,7 +87,8 @@ void OrientationFilter::learn_bias(double gx, double gy, double gz, double accel
     block_.max[i] = std::max(block_.max[i], g[i]);
   }
   // NaN (a non-finite accelerometer sample) fails the comparison in quiet(): not a rest.
-  block_.max_accel_dev = std::isnan(accel_dev) ? accel_dev : std::max(block_.max_accel_dev, accel_dev);
+  block_.max_accel_dev =
+      std::isnan(accel_dev) ? accel_dev : std::max(block_.max_accel_dev, accel_dev);
   block_.seconds += dt_s;
   ++block_.samples;
   if (block_.seconds < config_.bias_block_s) return;

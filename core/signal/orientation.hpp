@@ -17,8 +17,8 @@ double angle_between_deg(const Quaternion& a, const Quaternion& b);
 double tilt_deg(const Quaternion& q);
 
 struct OrientationConfig {
-  double accel_gain = 0.5;            // Kp of the accelerometer correction, 1/s
-  double accel_reject_g = 0.15;       // skip the correction when | |a| - 1 g | is larger
+  double accel_gain = 0.5;       // Kp of the accelerometer correction, 1/s
+  double accel_reject_g = 0.15;  // skip the correction when | |a| - 1 g | is larger
   // Gyro bias is learnt from quiet blocks only: within a block every axis spans less than
   // rest_span_dps, the mean rate is below rest_gyro_dps (bias included) and | |a| - 1 g | stays
   // below rest_accel_g. A block counts once the block after it is quiet too, so the slow start
@@ -63,8 +63,8 @@ class OrientationFilter {
   Block block_;
   std::array<double, 3> pending_mean_{};
   bool pending_ = false;
-  double rest_s_ = 0.0;     // consecutive quiet time
-  double learnt_s_ = 0.0;   // rest time the bias has been learnt from
+  double rest_s_ = 0.0;    // consecutive quiet time
+  double learnt_s_ = 0.0;  // rest time the bias has been learnt from
 };
 
 }  // namespace r3::core

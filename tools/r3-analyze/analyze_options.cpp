@@ -50,7 +50,9 @@ bool parse_double(std::string_view text, double& out) {
 
 }  // namespace
 
-std::string_view analyze_usage() { return kUsage; }
+std::string_view analyze_usage() {
+  return kUsage;
+}
 
 Result<AnalyzeOptions, std::string> parse_analyze_options(std::span<const std::string_view> args) {
   AnalyzeOptions o;
@@ -91,9 +93,18 @@ Result<AnalyzeOptions, std::string> parse_analyze_options(std::span<const std::s
       o.version = true;
       return o;
     }
-    if (a == "--live") { o.print_live = true; continue; }
-    if (a == "--quality") { o.print_quality = true; continue; }
-    if (a == "--skip-bad-rows") { o.skip_bad_rows = true; continue; }
+    if (a == "--live") {
+      o.print_live = true;
+      continue;
+    }
+    if (a == "--quality") {
+      o.print_quality = true;
+      continue;
+    }
+    if (a == "--skip-bad-rows") {
+      o.skip_bad_rows = true;
+      continue;
+    }
     if (a.starts_with("--")) {
       const NumberOption* match = nullptr;
       for (const auto& n : numbers) {

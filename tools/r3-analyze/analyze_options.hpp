@@ -12,8 +12,8 @@
 namespace r3::tools {
 
 struct AnalyzeOptions {
-  std::string trace_path;              // "-" reads standard input
-  std::optional<double> rate_hz;       // else estimated from the trace's first timestamps
+  std::string trace_path;         // "-" reads standard input
+  std::optional<double> rate_hz;  // else estimated from the trace's first timestamps
   core::PipelineConfig pipeline;
   bool print_live = false;
   bool print_quality = false;

@@ -15,10 +15,20 @@ struct EventCounts {
 
 class JsonLinesSink final : public core::EventSink {
  public:
-  JsonLinesSink(std::ostream& out, bool live, bool quality) : out_(out), live_(live), quality_(quality) {}
-  void on_rep(const core::RepEvent& e) override { ++counts_.reps; out_ << core::to_json(e) << '\n'; }
-  void on_hold(const core::HoldEvent& e) override { ++counts_.holds; out_ << core::to_json(e) << '\n'; }
-  void on_set(const core::SetSummary& e) override { ++counts_.sets; out_ << core::to_json(e) << '\n'; }
+  JsonLinesSink(std::ostream& out, bool live, bool quality)
+      : out_(out), live_(live), quality_(quality) {}
+  void on_rep(const core::RepEvent& e) override {
+    ++counts_.reps;
+    out_ << core::to_json(e) << '\n';
+  }
+  void on_hold(const core::HoldEvent& e) override {
+    ++counts_.holds;
+    out_ << core::to_json(e) << '\n';
+  }
+  void on_set(const core::SetSummary& e) override {
+    ++counts_.sets;
+    out_ << core::to_json(e) << '\n';
+  }
   void on_live(const core::LiveSample& e) override {
     if (live_) out_ << core::to_json(e) << '\n';
   }

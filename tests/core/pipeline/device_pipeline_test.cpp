@@ -58,7 +58,9 @@ TEST(ADevicePipeline, EndsASetAfterTheRestGap) {
   RecordingSink sink;
   DevicePipeline p(PipelineConfig{}, sink);
   // Two placements 40 s apart: longer than the 30 s set gap.
-  const auto force = [](double t) { return load_between(1.0, 8.0)(t) + load_between(48.0, 56.0)(t); };
+  const auto force = [](double t) {
+    return load_between(1.0, 8.0)(t) + load_between(48.0, 56.0)(t);
+  };
   feed(p, sample({force, reps_at({3.0, 50.0}, 30.0, 3.0)}, 60.0));
   ASSERT_EQ(sink.sets.size(), 2U);
   EXPECT_EQ(sink.sets[0].end_reason, SetEndReason::kRest);
@@ -165,7 +167,8 @@ TEST(ADevicePipeline, CountsMalformedPacketsAndCarriesOn) {
 }
 
 TEST(ADevicePipeline, DecodesPacketsIntoTheSameReps) {
-  const auto samples = sample({load_between(1.0, 20.0), reps_at({3.0, 9.0, 14.0}, 30.0, 3.0)}, 25.0);
+  const auto samples =
+      sample({load_between(1.0, 20.0), reps_at({3.0, 9.0, 14.0}, 30.0, 3.0)}, 25.0);
   RecordingSink sink;
   DevicePipeline p(PipelineConfig{}, sink);
   protocol::Packet packet;

@@ -18,8 +18,12 @@ void* operator new(std::size_t size) {
   if (void* p = std::malloc(size == 0 ? 1 : size)) return p;
   throw std::bad_alloc();
 }
-void operator delete(void* p) noexcept { std::free(p); }
-void operator delete(void* p, std::size_t) noexcept { std::free(p); }
+void operator delete(void* p) noexcept {
+  std::free(p);
+}
+void operator delete(void* p, std::size_t) noexcept {
+  std::free(p);
+}
 
 namespace r3::core {
 namespace {
@@ -48,7 +52,8 @@ TEST(TheDevicePipeline, DoesNotAllocatePerSampleInSteadyState) {
   for (std::size_t i = 0; i < half; ++i) steady.push_sample(session.samples[i]);
   const long before = g_allocations.load();
   const long events_before = sink.events;
-  for (std::size_t i = half; i < session.samples.size(); ++i) steady.push_sample(session.samples[i]);
+  for (std::size_t i = half; i < session.samples.size(); ++i)
+    steady.push_sample(session.samples[i]);
   EXPECT_GT(sink.events, events_before + 10);  // reps and live samples did happen
   EXPECT_EQ(g_allocations.load() - before, 0);
 }

@@ -13,7 +13,8 @@ TEST(RepMetrics, MeasureForceTimeAndSpeedOverTheRep) {
   const double fs = 100.0;
   std::vector<float> force(301, 100.0F), speed(301);
   for (std::size_t i = 0; i < speed.size(); ++i) {
-    speed[i] = static_cast<float>(20.0 * std::sin(std::numbers::pi * static_cast<double>(i) / 300.0));
+    speed[i] =
+        static_cast<float>(20.0 * std::sin(std::numbers::pi * static_cast<double>(i) / 300.0));
   }
   force[150] = 180.0F;
   SparcWorkspace ws;
@@ -40,7 +41,7 @@ TEST(RepMetrics, MeasureSteadinessOnThePlateauOnly) {
   RepEvent rep;
   compute_rep_metrics(force, speed, 100.0, 0.0, 0.99, Thresholds{}, ws, rep);
   EXPECT_NEAR(rep.force_cv_pct, 100.0 * 10.06 / 100.0, 0.1);  // SD of +-10 over 80 samples
-  EXPECT_NEAR(rep.time_under_load_s, 0.80, 1e-9);              // 5 N is below P_off
+  EXPECT_NEAR(rep.time_under_load_s, 0.80, 1e-9);             // 5 N is below P_off
 }
 
 }  // namespace

@@ -32,7 +32,7 @@ struct Trace {
   bool moving_at_end = false;
 };
 Trace drive(RepSegmenter& seg, const std::function<Quaternion(double)>& q, double end_s,
-          bool release_at_end = true) {
+            bool release_at_end = true) {
   Trace run;
   seg.begin(0.0, q(0.0));
   for (int i = 1; i < static_cast<int>(end_s * kFs); ++i) {
@@ -47,7 +47,7 @@ Trace drive(RepSegmenter& seg, const std::function<Quaternion(double)>& q, doubl
 
 // Out by rom over out_s starting at t0, then back over back_s after a pause.
 std::function<Quaternion(double)> out_and_back(double t0, double rom, double out_s, double pause_s,
-                                              double back_s) {
+                                               double back_s) {
   return [=](double t) {
     const double out = min_jerk((t - t0) / out_s);
     const double back = min_jerk((t - t0 - out_s - pause_s) / back_s);
@@ -76,7 +76,8 @@ TEST(ARepSegmenter, FindsASlowSmallMovementFromItsVeryStart) {
 
 TEST(ARepSegmenter, TakesSlowDriftForRest) {
   RepSegmenter seg{Thresholds{}, kFs};  // 1 deg/s for 20 s: 2 deg per rest window, under 3
-  const Trace run = drive(seg, [](double t) { return about(0, 0, 1, 1.0 * t); }, 20.0);
+  const Trace run = drive(
+      seg, [](double t) { return about(0, 0, 1, 1.0 * t); }, 20.0);
   EXPECT_TRUE(run.movements.empty());
 }
 
@@ -90,7 +91,8 @@ TEST(ARepSegmenter, KeepsAPauseAtEndRangeInsideOneRep) {
 
 TEST(ARepSegmenter, EndsAMovementThatStaysOutWhereItStopped) {
   RepSegmenter seg{Thresholds{}, kFs};
-  const Trace run = drive(seg, [](double t) { return about(0, 0, 1, 30.0 * min_jerk((t - 2.0) / 2.0)); }, 10.0);
+  const Trace run = drive(
+      seg, [](double t) { return about(0, 0, 1, 30.0 * min_jerk((t - 2.0) / 2.0)); }, 10.0);
   ASSERT_EQ(run.movements.size(), 1U);
   EXPECT_EQ(run.movements[0].how, MovementEnd::kStopped);
   EXPECT_NEAR(run.movements[0].end_s, 4.0, 0.4);
@@ -117,17 +119,20 @@ TEST(ARepSegmenter, SplitsAnOutAndStayFromAMovementThatStartsAtThePause) {
 TEST(ARepSegmenter, ClosesAMovementAtTheLengthCap) {
   RepSegmenter seg{Thresholds{}, kFs};  // rep_max_duration_s 20: swing around 30 deg for 40 s
   const auto swing = [](double t) {
-    return about(0, 0, 1, t < 2.0 ? 0.0 : 30.0 + 15.0 * std::sin(2.0 * std::numbers::pi * 0.5 * (t - 2.0)));
+    return about(0, 0, 1,
+                 t < 2.0 ? 0.0 : 30.0 + 15.0 * std::sin(2.0 * std::numbers::pi * 0.5 * (t - 2.0)));
   };
   const Trace run = drive(seg, swing, 40.0, false);
   ASSERT_GE(run.movements.size(), 1U);
   EXPECT_EQ(run.movements[0].how, MovementEnd::kTooLong);
-  EXPECT_NEAR(run.movements[0].end_s - run.movements[0].start_s, Thresholds{}.rep_max_duration_s, 0.05);
+  EXPECT_NEAR(run.movements[0].end_s - run.movements[0].start_s, Thresholds{}.rep_max_duration_s,
+              0.05);
 }
 
 TEST(ARepSegmenter, ReportsTheOpenMovementWhenTheLoadEnds) {
   RepSegmenter seg{Thresholds{}, kFs};
-  const Trace run = drive(seg, [](double t) { return about(0, 1, 0, 10.0 * t); }, 5.0);
+  const Trace run = drive(
+      seg, [](double t) { return about(0, 1, 0, 10.0 * t); }, 5.0);
   ASSERT_EQ(run.movements.size(), 1U);
   EXPECT_EQ(run.movements[0].how, MovementEnd::kUnloaded);
   EXPECT_DOUBLE_EQ(run.movements[0].end_s, 5.0);
@@ -135,7 +140,8 @@ TEST(ARepSegmenter, ReportsTheOpenMovementWhenTheLoadEnds) {
 
 TEST(ARepSegmenter, ForgetsAnAbandonedMovement) {
   RepSegmenter seg{Thresholds{}, kFs};
-  const Trace run = drive(seg, [](double t) { return about(0, 1, 0, 10.0 * t); }, 5.0, false);
+  const Trace run = drive(
+      seg, [](double t) { return about(0, 1, 0, 10.0 * t); }, 5.0, false);
   ASSERT_TRUE(run.moving_at_end);
   seg.abandon();
   EXPECT_FALSE(seg.moving());

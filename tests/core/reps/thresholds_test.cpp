@@ -5,7 +5,9 @@
 namespace r3::core {
 namespace {
 
-TEST(TheDefaultThresholds, AreConsistent) { EXPECT_EQ(Thresholds{}.validate(), ""); }
+TEST(TheDefaultThresholds, AreConsistent) {
+  EXPECT_EQ(Thresholds{}.validate(), "");
+}
 
 TEST(Thresholds, RejectAReleaseForceAboveTheEngageForce) {
   Thresholds t;
