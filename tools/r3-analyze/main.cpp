@@ -7,7 +7,9 @@
 #include "tools/r3-analyze/analyze_options.hpp"
 #include "tools/r3-analyze/trace_replay.hpp"
 
-int main(int argc, char** argv) {
+namespace {
+
+int run(int argc, char** argv) {
   const std::vector<std::string_view> args(argv + 1, argv + argc);
   auto options = r3::tools::parse_analyze_options(args);
   if (!options) {
@@ -32,4 +34,15 @@ int main(int argc, char** argv) {
     return 2;
   }
   return r3::tools::replay_trace(file, options->trace_path, *options, std::cout, std::cerr);
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+  try {
+    return run(argc, argv);
+  } catch (const std::exception& e) {  // out of memory, or a stream failure: say so, exit cleanly
+    std::cerr << "r3-analyze: " << e.what() << '\n';
+    return 2;
+  }
 }

@@ -52,7 +52,7 @@ int replay_trace(std::istream& in, std::string_view name, const AnalyzeOptions& 
       err << "r3-analyze: " << name << ':' << line_no << ": bad header: " << header.error() << '\n';
       return 2;
     }
-    reader = std::move(*header);
+    reader = *header;
   }
   if (!reader) {
     err << "r3-analyze: " << name << ": empty trace: no header line\n";
