@@ -41,7 +41,8 @@ void compute_rep_metrics(std::span<const float> force, std::span<const float> sp
     speed_peak = std::max(speed_peak, static_cast<double>(speed[i]));
   }
   const auto count = static_cast<double>(n);
-  rep.time_under_load_s = static_cast<double>(loaded) * dt;
+  // The loaded share of the rep's samples, over its duration (n samples span n - 1 periods).
+  rep.time_under_load_s = rep.duration_s * static_cast<double>(loaded) / count;
   rep.force_mean_n = force_sum / count;
   rep.force_peak_n = force_peak;
   rep.impulse_ns = force_sum * dt;
