@@ -2,7 +2,8 @@
 // on an io_context, publishes --reps reps (one every --interval-ms, with a live sample each),
 // answers commands through a fake room model, and on SIGTERM stops cleanly and prints its stats.
 //   --port P --gateway G [--state DIR] [--client-id C] [--reps N] [--interval-ms MS]
-//   [--max-buffered K] [--all-kinds] [--v5] [--keepalive S] [--tls-port P --ca F --cert F --key F]
+//   [--max-buffered K] [--username U] [--all-kinds] [--v5] [--keepalive S] [--tls-port P --ca F
+//   --cert F --key F]
 
 #include <boost/asio/io_context.hpp>
 #include <boost/asio/signal_set.hpp>
@@ -120,6 +121,7 @@ int main(int argc, char** argv) {
   o.client_id = get("--client-id", "");
   o.state_dir = get("--state", "");
   o.mqtt_v5 = a.count("--v5") > 0;
+  o.username = get("--username", "");
   o.keepalive_s = std::stoi(get("--keepalive", "5"));
   o.max_buffered_messages = std::stoul(get("--max-buffered", "100000"));
   o.live_rate_hz = 1000.0;  // every live sample of this program is wanted

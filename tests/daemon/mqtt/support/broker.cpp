@@ -21,7 +21,7 @@ bool port_accepts(int port) {
   return ok;
 }
 
-Broker::Broker(std::string dir, const BrokerTls* tls)
+Broker::Broker(std::string dir, const BrokerTls* tls, const std::string& extra_conf)
     : dir_(std::move(dir)), log_(dir_ + "/mosquitto.log"), port_(free_port()) {
   std::ofstream conf(dir_ + "/mosquitto.conf");
   // As root, mosquitto would switch to the "mosquitto" user and lose access to the temp dir.
@@ -31,7 +31,7 @@ Broker::Broker(std::string dir, const BrokerTls* tls)
        << "autosave_interval 1\n"
        << "max_queued_messages 0\n"  // no limit: the outage tests queue thousands
        << "log_dest stdout\nlog_type error\nlog_type warning\nlog_type notice\n"
-       << "listener " << port_ << " 127.0.0.1\n";
+       << extra_conf << "\nlistener " << port_ << " 127.0.0.1\n";
   if (tls != nullptr) {
     conf << "listener " << tls->port << " 127.0.0.1\n"
          << "cafile " << tls->ca_file << "\ncertfile " << tls->cert_file << "\nkeyfile "

@@ -16,7 +16,9 @@ struct BrokerTls {
 class Broker {
  public:
   // `dir` must exist; the broker's files go in it.
-  explicit Broker(std::string dir, const BrokerTls* tls = nullptr);
+  // `extra_conf`: more mosquitto.conf lines (e.g. an acl_file).
+  explicit Broker(std::string dir, const BrokerTls* tls = nullptr,
+                  const std::string& extra_conf = "");
   ~Broker();
   bool start();  // returns once the port accepts connections
   void stop();   // SIGTERM and wait: sessions and queued messages are saved

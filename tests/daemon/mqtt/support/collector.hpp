@@ -29,6 +29,7 @@ class Collector : public mqtt::callback {
   Collector(int port, std::string client_id, std::string filter, bool v5 = false,
             const CollectorTls* tls = nullptr);
   ~Collector() override;
+  void set_username(const std::string& name) { options_.set_user_name(name); }
   bool connect();  // waits until subscribed
   void publish(const std::string& topic, const std::string& payload,
                const mqtt::properties& props = {});
