@@ -60,12 +60,27 @@ GattCharacteristic::GattCharacteristic(sdbus::IConnection& bus, boost::asio::io_
         if (notifying_) throw sdbus::Error(bluez::kErrInProgress, "In Progress");
         return acquire_notify();
       });
+  o.registerMethod("AcquireWrite")
+      .onInterface(itf)
+      .withInputParamNames("options")
+      .withOutputParamNames("fd", "mtu")
+      .implementedAs([this, has](const Options&) {
+        if (!has("write-without-response"))
+          throw sdbus::Error(bluez::kErrNotSupported, "Operation is not supported");
+        if (write_socket_) throw sdbus::Error(bluez::kErrNotPermitted, "Write acquired");
+        return acquire_write();
+      });
   o.registerProperty("UUID").onInterface(itf).withGetter([this] { return spec_.uuid; });
   o.registerProperty("Service").onInterface(itf).withGetter(
       [this] { return sdbus::ObjectPath(spec_.service_path); });
   o.registerProperty("Value").onInterface(itf).withGetter([this] { return spec_.value; });
   o.registerProperty("Flags").onInterface(itf).withGetter([this] { return spec_.flags; });
   o.registerProperty("MTU").onInterface(itf).withGetter([] { return kMtu; });
+  if (has("write-without-response")) {
+    o.registerProperty("WriteAcquired").onInterface(itf).withGetter([this] {
+      return static_cast<bool>(write_socket_);
+    });
+  }
   if (has("notify")) {
     o.registerProperty("Notifying").onInterface(itf).withGetter([this] { return notifying_; });
     o.registerProperty("NotifyAcquired").onInterface(itf).withGetter([this] {
@@ -78,6 +93,10 @@ GattCharacteristic::GattCharacteristic(sdbus::IConnection& bus, boost::asio::io_
 GattCharacteristic::~GattCharacteristic() {
   *alive_ = false;
   close_socket();
+  if (write_socket_) {
+    boost::system::error_code ec;
+    write_socket_->close(ec);
+  }
 }
 
 void GattCharacteristic::announce() {
@@ -98,6 +117,43 @@ std::tuple<sdbus::UnixFd, std::uint16_t> GattCharacteristic::acquire_notify() {
   sdbus::UnixFd client(fds[1], sdbus::adopt_fd);
   object_->emitPropertiesChangedSignal(bluez::kGattCharacteristic, {"NotifyAcquired"});
   return {std::move(client), kMtu};
+}
+
+std::tuple<sdbus::UnixFd, std::uint16_t> GattCharacteristic::acquire_write() {
+  int fds[2];
+  if (::socketpair(AF_UNIX, SOCK_SEQPACKET | SOCK_NONBLOCK | SOCK_CLOEXEC, 0, fds) != 0)
+    throw sdbus::Error(bluez::kErrFailed, "socketpair failed");
+  write_socket_ = std::make_unique<boost::asio::posix::stream_descriptor>(io_, fds[0]);
+  read_writes();
+  object_->emitPropertiesChangedSignal(bluez::kGattCharacteristic, {"WriteAcquired"});
+  return {sdbus::UnixFd(fds[1], sdbus::adopt_fd), kMtu};
+}
+
+// Each datagram the client writes is one write-without-response; EOF releases the socket.
+void GattCharacteristic::read_writes() {
+  write_socket_->async_wait(
+      boost::asio::posix::stream_descriptor::wait_read,
+      [this, alive = std::weak_ptr<bool>(alive_)](const boost::system::error_code& ec) {
+        auto a = alive.lock();
+        if (!a || !*a || ec || !write_socket_) return;
+        std::uint8_t buf[kMtu];
+        const auto n = ::recv(write_socket_->native_handle(), buf, sizeof buf, MSG_DONTWAIT);
+        if (n > 0 || (n < 0 && errno == EAGAIN)) {
+          if (n > 0 && spec_.on_write) {
+            try {
+              spec_.on_write(std::span<const std::uint8_t>(buf, static_cast<std::size_t>(n)));
+            } catch (const sdbus::Error&) {
+              // No reply channel on this path: a bad command is dropped, as by the peripheral.
+            }
+          }
+          read_writes();
+          return;
+        }
+        boost::system::error_code ignored;
+        write_socket_->close(ignored);
+        write_socket_.reset();
+        object_->emitPropertiesChangedSignal(bluez::kGattCharacteristic, {"WriteAcquired"});
+      });
 }
 
 // The client closing its end (or exiting) is how bluetoothd learns the subscription ended.

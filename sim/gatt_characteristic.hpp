@@ -50,6 +50,8 @@ class GattCharacteristic {
 
  private:
   std::tuple<sdbus::UnixFd, std::uint16_t> acquire_notify();
+  std::tuple<sdbus::UnixFd, std::uint16_t> acquire_write();
+  void read_writes();
   void watch_socket();
   void close_socket();
 
@@ -57,6 +59,7 @@ class GattCharacteristic {
   CharacteristicSpec spec_;
   std::unique_ptr<sdbus::IObject> object_;
   std::unique_ptr<boost::asio::posix::stream_descriptor> socket_;
+  std::unique_ptr<boost::asio::posix::stream_descriptor> write_socket_;  // AcquireWrite
   std::shared_ptr<bool> alive_ = std::make_shared<bool>(true);
   bool notifying_ = false;
   int socket_packets_ = 0;
