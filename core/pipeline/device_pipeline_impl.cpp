@@ -26,6 +26,12 @@ Scratch& scratch_buffers() {
   return scratch;
 }
 
+bool finite(const Sample& s) {
+  bool ok = std::isfinite(s.t_s) && std::isfinite(s.force_n);
+  for (int i = 0; i < 3; ++i) ok = ok && std::isfinite(s.acc_g[i]) && std::isfinite(s.gyro_dps[i]);
+  return ok;
+}
+
 // The next tick of a periodic report: on the grid, or restarted after a gap.
 double advance(double tick_s, double period_s, double now_s) {
   tick_s += period_s;
@@ -55,6 +61,10 @@ void DevicePipeline::Impl::set_rate(double hz) {
 }
 
 void DevicePipeline::Impl::accept(const Sample& s, bool saturated) {
+  if (!finite(s)) {  // would poison every filter state after it: count and drop
+    ++malformed;
+    return;
+  }
   if (saturated) ++quality.saturated_samples;
   if (!have_prev) {
     have_prev = true;
