@@ -23,7 +23,7 @@ void publisher_log(int level, std::string_view message) {
   log(level == 0   ? LogLevel::kError
       : level == 1 ? LogLevel::kWarning
                    : LogLevel::kInfo,
-      "mqtt: " + std::string(message));
+      message);
 }
 
 }  // namespace
@@ -57,11 +57,15 @@ bool Gateway::start() {
   set_log_level(config_.log_level);
   log_info("r3-gatewayd " R3_VERSION " starting: gateway " + config_.gateway_id + ", config " +
            config_path_);
-  std::error_code ec;
-  std::filesystem::create_directories(config_.state_directory, ec);
-  if (ec) {
-    log_error("cannot create the state directory " + config_.state_directory + ": " + ec.message());
-    return false;
+  // The publisher keeps its queue in <state>/mqtt: both must exist before it starts.
+  const auto mqtt_state = mqtt_options(config_).state_dir;
+  for (const auto& dir : {config_.state_directory, mqtt_state}) {
+    std::error_code ec;
+    if (!dir.empty()) std::filesystem::create_directories(dir, ec);
+    if (ec) {
+      log_error("cannot create the state directory " + dir + ": " + ec.message());
+      return false;
+    }
   }
   load_room();
   if (!config_.ble.adapters.empty()) {
