@@ -20,10 +20,7 @@ std::int64_t unix_ms_now() {
 }
 
 void publisher_log(int level, std::string_view message) {
-  log(level == 0   ? LogLevel::kError
-      : level == 1 ? LogLevel::kWarning
-                   : LogLevel::kInfo,
-      message);
+  log(level == 0 ? LogLevel::kError : level == 1 ? LogLevel::kWarning : LogLevel::kInfo, message);
 }
 
 }  // namespace
