@@ -2,8 +2,11 @@
 // on an io_context, publishes --reps reps (one every --interval-ms, with a live sample each),
 // answers commands through a fake room model, and on SIGTERM stops cleanly and prints its stats.
 //   --port P --gateway G [--state DIR] [--client-id C] [--reps N] [--interval-ms MS]
+//   [--start-file F (reps begin once F exists)]
 //   [--max-buffered K] [--username U] [--all-kinds] [--v5] [--keepalive S] [--tls-port P --ca F
 //   --cert F --key F]
+
+#include <unistd.h>
 
 #include <boost/asio/io_context.hpp>
 #include <boost/asio/signal_set.hpp>
@@ -144,7 +147,15 @@ int main(int argc, char** argv) {
 
   boost::asio::steady_timer timer(io);
   std::uint32_t n = 0;
+  const std::string start_file = get("--start-file", "");
   std::function<void()> tick = [&] {
+    if (!start_file.empty() && ::access(start_file.c_str(), F_OK) != 0) {  // not yet
+      timer.expires_after(std::chrono::milliseconds(20));
+      timer.async_wait([&](const boost::system::error_code& ec) {
+        if (!ec) tick();
+      });
+      return;
+    }
     if (n >= reps) {
       std::cout << "published " << n << " reps" << std::endl;
       return;

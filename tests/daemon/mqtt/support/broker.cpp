@@ -45,7 +45,10 @@ Broker::~Broker() {
 
 bool Broker::start() {
   process_ = Process({"/usr/sbin/mosquitto", "-c", dir_ + "/mosquitto.conf"}, log_);
-  return wait_until([this] { return port_accepts(port_); }, std::chrono::seconds(20));
+  // Accepting on the port and still running: a broker that failed to bind exits at once.
+  const bool up = wait_until([this] { return !process_.running() || port_accepts(port_); },
+                             std::chrono::seconds(20));
+  return up && process_.running();
 }
 
 void Broker::stop() {
