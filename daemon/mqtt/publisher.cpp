@@ -88,6 +88,10 @@ class Publisher::Impl : public LoopEvents, public std::enable_shared_from_this<I
 
 bool Publisher::Impl::start() {
   if (client_) return true;
+  if (!opt_.state_dir.empty()) {
+    std::error_code ec;  // a failure shows up as "not writable" just below
+    std::filesystem::create_directories(opt_.state_dir, ec);
+  }
   if (const auto problem = check_options(opt_); !problem.empty()) {
     log(kError, "mqtt: " + problem);
     return false;
