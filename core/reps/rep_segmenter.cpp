@@ -89,11 +89,7 @@ void RepSegmenter::enter_paused(double t_s, const Quaternion& q) {
   window_.push(t_s, q);
 }
 
-bool RepSegmenter::update_moving(double t_s, const Quaternion& q, bool still) {
-  if (angle_deg_ < return_threshold(thresholds_.move_start_deg, peak_deg_)) {
-    enter_returning(t_s, q);
-    return false;
-  }
+bool RepSegmenter::stopped(double t_s, bool still) {
   if (!still) {
     still_run_ = false;
     return false;
@@ -102,7 +98,15 @@ bool RepSegmenter::update_moving(double t_s, const Quaternion& q, bool still) {
     still_run_ = true;
     still_since_s_ = t_s;
   }
-  if (t_s - still_since_s_ >= thresholds_.stop_s) enter_paused(t_s, q);
+  return t_s - still_since_s_ >= thresholds_.stop_s;
+}
+
+bool RepSegmenter::update_moving(double t_s, const Quaternion& q, bool still) {
+  if (angle_deg_ < return_threshold(thresholds_.move_start_deg, peak_deg_)) {
+    enter_returning(t_s, q);
+    return false;
+  }
+  if (stopped(t_s, still)) enter_paused(t_s, q);
   return false;
 }
 
@@ -155,15 +159,7 @@ bool RepSegmenter::update_resumed(double t_s, const Quaternion& q, bool still) {
     enter_returning(t_s, q);
     return true;
   }
-  if (!still) {
-    still_run_ = false;
-    return false;
-  }
-  if (!still_run_) {
-    still_run_ = true;
-    still_since_s_ = t_s;
-  }
-  if (t_s - still_since_s_ < thresholds_.stop_s) return false;
+  if (!stopped(t_s, still)) return false;
   if (heads_back()) {
     enter_paused(t_s, q);  // part of the way back, stopped again: still the same rep
     return false;

@@ -72,6 +72,8 @@ class RepSegmenter {
   void enter_returning(double t_s, const Quaternion& q);
   void enter_paused(double t_s, const Quaternion& q);
   [[nodiscard]] bool heads_back() const;
+  // Tracks a run of still samples: true once it has lasted stop_s (since still_since_s_).
+  bool stopped(double t_s, bool still);
 
   Thresholds thresholds_;
   RestWindow window_;
