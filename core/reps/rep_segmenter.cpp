@@ -150,7 +150,14 @@ bool RepSegmenter::update_resumed(double t_s, const Quaternion& q, bool still) {
   }
   const bool back_at_pause =
       from_pause_deg_ < return_threshold(thresholds_.move_start_deg, from_pause_peak_deg_);
-  if (back_at_pause && from_pause_peak_deg_ > 2.0 * thresholds_.move_start_deg) {
+  if (back_at_pause && from_pause_peak_deg_ <= 2.0 * thresholds_.move_start_deg) {
+    // A small excursion from the pause and back (a wiggle): the pause goes on as it was.
+    state_ = State::kPaused;
+    window_.clear();
+    window_.push(t_s, q);
+    return false;
+  }
+  if (back_at_pause) {
     // Out from the pause and back to it: the paused rep ended where it stopped, and this
     // movement is a rep of its own, now returning.
     finish(paused_at_s_, MovementEnd::kStopped, t_s, q);

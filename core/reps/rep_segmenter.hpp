@@ -11,7 +11,8 @@
 //   resumed   -> returning back at the old rest: one rep with a pause at end range
 //   resumed   -> ended     back at the pause: the paused rep ended where it stopped, and the
 //                          movement from the pause is a rep of its own (now returning)
-//   resumed   -> paused    still again: decided by direction (towards rest or not)
+//   resumed   -> paused    back at the pause after a small excursion (a wiggle): the same pause;
+//                          or still again elsewhere: decided by direction (towards rest or not)
 //   paused    -> ended     the load ends: the rep ended where it stopped
 //   any       -> ended     the load ended, or rep_max_duration_s reached (truncated)
 // Whether an ended movement is a rep (duration and range) is the caller's decision.

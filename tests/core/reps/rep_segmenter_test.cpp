@@ -116,6 +116,22 @@ TEST(ARepSegmenter, SplitsAnOutAndStayFromAMovementThatStartsAtThePause) {
   EXPECT_NEAR(run.movements[1].start_s, 7.0, 0.3);
 }
 
+TEST(ARepSegmenter, KeepsThePauseOfAnOutAndStayThroughAWiggle) {
+  RepSegmenter seg{Thresholds{}, kFs};
+  // Out 30 deg and stay; a 4 deg wiggle at 8 s; then a 20 deg rep from the pause at 12 s.
+  const auto profile = [](double t) {
+    const Quaternion stay = about(0, 0, 1, 30.0 * min_jerk((t - 2.0) / 2.0));
+    const double wiggle = 4.0 * (min_jerk((t - 8.0) / 0.8) - min_jerk((t - 8.8) / 0.8));
+    const double rep = 20.0 * (min_jerk((t - 12.0) / 1.5) - min_jerk((t - 13.6) / 1.5));
+    return multiply(stay, about(1, 0, 0, wiggle + rep));
+  };
+  const Trace run = drive(seg, profile, 18.0);
+  ASSERT_EQ(run.movements.size(), 2U);
+  EXPECT_NEAR(run.movements[0].end_s, 4.0, 0.4);  // where it stopped, not after the wiggle
+  EXPECT_NEAR(run.movements[1].start_s, 12.0, 0.3);
+  EXPECT_NEAR(run.movements[1].rom_deg, 20.0, 0.3);
+}
+
 TEST(ARepSegmenter, ClosesAMovementAtTheLengthCap) {
   RepSegmenter seg{Thresholds{}, kFs};  // rep_max_duration_s 20: swing around 30 deg for 40 s
   const auto swing = [](double t) {
