@@ -64,9 +64,20 @@ bool RepSegmenter::update(double t_s, const Quaternion& q, double speed_dps) {
 
   angle_deg_ = angle_between_deg(anchor_, q);
   const bool too_long = t_s - start_s_ >= thresholds_.rep_max_duration_s;
-  if (state_ == State::kPaused || state_ == State::kResumed) {
+  if (state_ == State::kPaused) {
     if (too_long) return finish(paused_at_s_, MovementEnd::kStopped, t_s, q);
-    return state_ == State::kPaused ? update_paused(t_s, q) : update_resumed(t_s, q, still);
+    return update_paused(t_s, q);
+  }
+  if (state_ == State::kResumed) {
+    if (too_long) {
+      // The paused rep cannot last longer: it ended where it stopped, and the movement under
+      // way from the pause carries on as a movement of its own.
+      finish(paused_at_s_, MovementEnd::kStopped, t_s, q);
+      start_moving(pause_, resumed_start_s_, from_pause_peak_deg_);
+      angle_deg_ = angle_between_deg(pause_, q);
+      return true;
+    }
+    return update_resumed(t_s, q, still);
   }
   peak_deg_ = std::max(peak_deg_, angle_deg_);
   if (too_long) return finish(t_s, MovementEnd::kTooLong, t_s, q);

@@ -132,6 +132,21 @@ TEST(ARepSegmenter, KeepsThePauseOfAnOutAndStayThroughAWiggle) {
   EXPECT_NEAR(run.movements[1].rom_deg, 20.0, 0.3);
 }
 
+TEST(ARepSegmenter, KeepsAMovementFromAPauseThatOutlastsTheCap) {
+  RepSegmenter seg{Thresholds{}, kFs};
+  // Out 30 deg and stay 17 s; a 20 deg rep from the pause spans the paused rep's 20 s cap.
+  const auto profile = [](double t) {
+    const Quaternion stay = about(0, 0, 1, 30.0 * min_jerk((t - 2.0) / 2.0));
+    const double rep = 20.0 * (min_jerk((t - 21.0) / 2.0) - min_jerk((t - 23.1) / 2.0));
+    return multiply(stay, about(1, 0, 0, rep));
+  };
+  const Trace run = drive(seg, profile, 30.0);
+  ASSERT_EQ(run.movements.size(), 2U);
+  EXPECT_NEAR(run.movements[0].end_s, 4.0, 0.4);
+  EXPECT_NEAR(run.movements[1].start_s, 21.0, 0.3);
+  EXPECT_NEAR(run.movements[1].rom_deg, 20.0, 0.3);
+}
+
 TEST(ARepSegmenter, ClosesAMovementAtTheLengthCap) {
   RepSegmenter seg{Thresholds{}, kFs};  // rep_max_duration_s 20: swing around 30 deg for 40 s
   const auto swing = [](double t) {
