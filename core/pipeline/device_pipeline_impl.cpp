@@ -235,9 +235,13 @@ void DevicePipeline::Impl::maybe_emit_hold(double end_s) {
 void DevicePipeline::Impl::close_load(double release_s, bool finish_movement) {
   if (finish_movement) {
     if (segmenter.end(release_s)) on_movement_end();
-  } else if (segmenter.moving()) {
-    segmenter.abandon();
-    ++quality.reps_discarded;
+  } else {
+    const bool was_moving = segmenter.moving();
+    if (segmenter.interrupt()) {
+      on_movement_end();  // it had already ended, or come back: complete
+    } else if (was_moving) {
+      ++quality.reps_discarded;
+    }
   }
   maybe_emit_hold(release_s);
   if (placement.reps == 0 && release_s - placement.onset_s < config.thresholds.rep_min_duration_s) {

@@ -190,6 +190,25 @@ bool RepSegmenter::update_resumed(double t_s, const Quaternion& q, bool still) {
   return true;
 }
 
+bool RepSegmenter::interrupt() {
+  bool complete = true;
+  switch (state_) {
+    case State::kPaused:
+    case State::kResumed:
+      last_ = Movement{start_s_, paused_at_s_, peak_deg_, MovementEnd::kStopped};
+      break;
+    case State::kReturning:
+      last_ = Movement{start_s_, std::max(min_t_s_, start_s_), peak_deg_, MovementEnd::kReturned};
+      break;
+    case State::kRest:
+    case State::kMoving:
+      complete = false;
+      break;
+  }
+  state_ = State::kRest;
+  return complete;
+}
+
 bool RepSegmenter::end(double t_s) {
   switch (state_) {
     case State::kRest:

@@ -50,8 +50,10 @@ class RepSegmenter {
   bool update(double t_s, const Quaternion& q, double speed_dps);
   // The placement ends (load released at t_s). True if an open movement ended here.
   bool end(double t_s);
-  // Forget any open movement (a broken gap or lost link): nothing is reported.
-  void abandon() { state_ = State::kRest; }
+  // The stream broke (a gap too long to bridge, a lost link). A movement that had already
+  // ended (paused where it stopped) or come back (returning) is complete: true, see
+  // last_movement(). One still under way is forgotten: false. Either way, back to rest.
+  bool interrupt();
 
   [[nodiscard]] bool moving() const { return state_ != State::kRest; }
   // Samples before this time can no longer belong to a movement.

@@ -169,14 +169,25 @@ TEST(ARepSegmenter, ReportsTheOpenMovementWhenTheLoadEnds) {
   EXPECT_DOUBLE_EQ(run.movements[0].end_s, 5.0);
 }
 
-TEST(ARepSegmenter, ForgetsAnAbandonedMovement) {
+TEST(ARepSegmenter, ForgetsAMovementUnderWayWhenTheStreamBreaks) {
   RepSegmenter seg{Thresholds{}, kFs};
   const Trace run = drive(
       seg, [](double t) { return about(0, 1, 0, 10.0 * t); }, 5.0, false);
   ASSERT_TRUE(run.moving_at_end);
-  seg.abandon();
+  EXPECT_FALSE(seg.interrupt());
   EXPECT_FALSE(seg.moving());
   EXPECT_FALSE(seg.end(5.0));
+}
+
+TEST(ARepSegmenter, KeepsAPausedRepWhenTheStreamBreaks) {
+  RepSegmenter seg{Thresholds{}, kFs};  // out and stay, then the link drops during the stay
+  const auto stay = [](double t) { return about(0, 0, 1, 30.0 * min_jerk((t - 2.0) / 2.0)); };
+  const Trace run = drive(seg, stay, 8.0, false);
+  ASSERT_TRUE(run.movements.empty());
+  ASSERT_TRUE(seg.interrupt());
+  EXPECT_EQ(seg.last_movement().how, MovementEnd::kStopped);
+  EXPECT_NEAR(seg.last_movement().end_s, 4.0, 0.4);
+  EXPECT_FALSE(seg.moving());
 }
 
 }  // namespace
