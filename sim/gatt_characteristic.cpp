@@ -175,29 +175,43 @@ void GattCharacteristic::watch_socket() {
 }
 
 void GattCharacteristic::close_socket() {
+  backlog_.clear();
   if (!socket_) return;
   boost::system::error_code ec;
   socket_->close(ec);
   socket_.reset();
 }
 
-void GattCharacteristic::notify(std::span<const std::uint8_t> bytes) {
-  if (socket_) {
-    const auto n =
-        ::send(socket_->native_handle(), bytes.data(), bytes.size(), MSG_DONTWAIT | MSG_NOSIGNAL);
-    if (n < 0) {
-      if (errno == EAGAIN || errno == EWOULDBLOCK) {
-        ++dropped_;  // the reader is behind: the notification is lost, as over the air
-        return;
-      }
-      close_socket();
-      object_->emitPropertiesChangedSignal(bluez::kGattCharacteristic, {"NotifyAcquired"});
-      return;
-    }
+namespace {
+constexpr std::size_t kMaxBacklog = 4096;
+}  // namespace
+
+bool GattCharacteristic::send_one(std::span<const std::uint8_t> bytes) {
+  const auto n =
+      ::send(socket_->native_handle(), bytes.data(), bytes.size(), MSG_DONTWAIT | MSG_NOSIGNAL);
+  if (n >= 0) {
     if (spec_.acquire_eof_after > 0 && ++socket_packets_ >= spec_.acquire_eof_after) {
       close_socket();  // the misbehaving peripheral: the socket ends, the link stays
       object_->emitPropertiesChangedSignal(bluez::kGattCharacteristic, {"NotifyAcquired"});
     }
+    return true;
+  }
+  if (errno == EAGAIN || errno == EWOULDBLOCK) return false;
+  close_socket();  // the client went away
+  object_->emitPropertiesChangedSignal(bluez::kGattCharacteristic, {"NotifyAcquired"});
+  return true;
+}
+
+void GattCharacteristic::notify(std::span<const std::uint8_t> bytes) {
+  if (socket_) {
+    while (socket_ && !backlog_.empty() && send_one(backlog_.front())) backlog_.pop_front();
+    if (socket_ && backlog_.empty() && send_one(bytes)) return;
+    if (!socket_) return;
+    if (backlog_.size() >= kMaxBacklog) {
+      ++dropped_;  // far behind: the notification is lost, as over the air
+      return;
+    }
+    backlog_.emplace_back(bytes.begin(), bytes.end());
     return;
   }
   if (!notifying_) return;

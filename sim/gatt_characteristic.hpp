@@ -8,6 +8,7 @@
 #include <boost/asio/io_context.hpp>
 #include <boost/asio/posix/stream_descriptor.hpp>
 #include <cstdint>
+#include <deque>
 #include <functional>
 #include <memory>
 #include <span>
@@ -64,6 +65,9 @@ class GattCharacteristic {
   bool notifying_ = false;
   int socket_packets_ = 0;
   std::uint64_t dropped_ = 0;
+  // Notifications the socket could not take yet (reader briefly behind); bounded, then dropped.
+  std::deque<std::vector<std::uint8_t>> backlog_;
+  bool send_one(std::span<const std::uint8_t> bytes);  // false: would block (or socket gone)
 };
 
 }  // namespace r3::sim
