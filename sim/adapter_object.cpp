@@ -32,6 +32,7 @@ SimAdapter::SimAdapter(sdbus::IConnection& bus, boost::asio::io_context& io, int
       path_("/org/bluez/hci" + std::to_string(index)),
       object_(sdbus::createObject(bus, path_)) {
   wedged_ = world_.scenario.faults.not_ready_adapter == index;
+  hanging_ = world_.scenario.faults.hang_adapter == index;
   const char* itf = bluez::kAdapter;
   auto& o = *object_;
   auto sender = [this] { return object_->getCurrentlyProcessedMessage()->getSender(); };
@@ -140,6 +141,15 @@ void SimAdapter::set_powered(bool on) {
     }
     discovery_clients_.clear();
     set_discovering(false);
+    for (auto& r : hung_) {
+      try {
+        r->returnError(sdbus::Error(bluez::kErrFailed, bluez::kMsgAbortByLocal));
+      } catch (const sdbus::Error&) {
+      }
+    }
+    hung_.clear();
+    hanging_ = false;
+    connecting_ = false;
   }
   powered_ = on;
   wedged_ = false;  // a power cycle is what unsticks a wedged controller
@@ -177,12 +187,14 @@ void SimAdapter::scan_tick() {
     if (!matches_filters(*c)) continue;
     SimDevice::Hooks hooks;
     hooks.connect = [this](SimDevice& dev, sdbus::Result<>&& r) { on_connect(dev, std::move(r)); };
+    hooks.kick = kick_;
     hooks.disconnect = [this](SimDevice& dev, sdbus::Result<>&& r) {
       on_disconnect(dev, std::move(r));
     };
     const auto& f = world_.scenario.faults;
     const int eof = i < f.acquire_eof_contacts ? std::max(1, f.acquire_eof_after_packets) : 0;
-    auto dev = std::make_unique<SimDevice>(bus_, io_, path_, *c, rssi, eof, std::move(hooks));
+    auto dev = std::make_unique<SimDevice>(bus_, io_, path_, *c, rssi, eof,
+                                           world_.scenario.faults.late_gatt, std::move(hooks));
     dev->announce();
     devices_[i] = std::move(dev);
   }
@@ -203,6 +215,10 @@ void SimAdapter::on_connect(SimDevice& d, sdbus::Result<>&& result) {
     return;
   }
   connecting_ = true;
+  if (hanging_) {
+    hung_.push_back(std::make_shared<sdbus::Result<>>(std::move(result)));
+    return;  // the controller never completes: the caller's timeout has to notice
+  }
   const int i = d.contact().index();
   auto timer = std::make_shared<boost::asio::steady_timer>(
       io_, std::chrono::microseconds(static_cast<long>(world_.scenario.connect_latency_s * 1e6)));

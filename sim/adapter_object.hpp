@@ -59,6 +59,8 @@ class SimAdapter {
   bool discovering_ = false;
   bool wedged_ = false;      // the NotReady fault: until power-cycled
   bool connecting_ = false;  // one LE Create Connection at a time
+  bool hanging_ = false;     // the hang fault: Connect never answers until power-cycled
+  std::vector<std::shared_ptr<sdbus::Result<>>> hung_;
   int scans_ = 0;
   std::shared_ptr<bool> alive_ = std::make_shared<bool>(true);
 };

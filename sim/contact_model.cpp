@@ -35,6 +35,7 @@ ContactModel::ContactModel(int index, const Scenario& scenario)
   session_ = core::synth::generate_session(spec);
   packets_ = core::synth::packetize(session_, spec);
   battery_ = static_cast<std::uint8_t>(60 + (index * 7) % 41);
+  if (index < scenario.faults.stall_contacts) stall_at_s_ = scenario.faults.stall_after_s;
   // The rest stream after the session continues the numbering where the session stopped.
   const auto n = static_cast<double>(session_.samples.size());
   tail_next_t_s_ = n / session_.rate_hz;
@@ -80,6 +81,14 @@ void ContactModel::emit_due(double now_wall_s,
                             const std::function<void(std::span<const std::uint8_t>)>& emit) {
   if (!streaming_) return;
   const double t = session_time(now_wall_s);
+  if (stall_at_s_ >= 0.0 && t >= stall_at_s_) {
+    // The firmware hangs with the link up: silence until the central drops the link.
+    stall_at_s_ = -1.0;
+    stalled_ = true;
+    std::printf("stall %s\n", address_.c_str());
+    std::fflush(stdout);
+  }
+  if (stalled_) return;
   while (next_ < packets_.size() && packets_[next_].rx_time_s <= t) {
     send(packets_[next_].bytes, emit);
     ++next_;

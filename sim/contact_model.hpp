@@ -33,7 +33,10 @@ class ContactModel {
   // Streaming is switched by the control characteristic. The session clock starts at the first
   // start and then runs on, connected or not: what happens while the link is down is lost.
   void start_streaming(double now_wall_s);
-  void stop_streaming() { streaming_ = false; }
+  void stop_streaming() {
+    streaming_ = false;
+    stalled_ = false;
+  }
   [[nodiscard]] bool streaming() const { return streaming_; }
   [[nodiscard]] double session_time(double now_wall_s) const;
 
@@ -57,6 +60,8 @@ class ContactModel {
             const std::function<void(std::span<const std::uint8_t>)>& emit);
 
   int index_;
+  double stall_at_s_ = -1.0;  // session time of the one stall; <0: never
+  bool stalled_ = false;
   std::string address_, name_;
   double time_scale_;
   double malformed_rate_;

@@ -23,7 +23,8 @@ double wall_now_s() {
 }  // namespace
 
 SimDevice::SimDevice(sdbus::IConnection& bus, boost::asio::io_context& io, std::string adapter_path,
-                     ContactModel& contact, std::int16_t rssi, int acquire_eof_after, Hooks hooks)
+                     ContactModel& contact, std::int16_t rssi, int acquire_eof_after,
+                     bool late_gatt, Hooks hooks)
     : bus_(bus),
       io_(io),
       adapter_path_(std::move(adapter_path)),
@@ -32,6 +33,7 @@ SimDevice::SimDevice(sdbus::IConnection& bus, boost::asio::io_context& io, std::
       rssi_(rssi),
       acquire_eof_after_(acquire_eof_after),
       hooks_(std::move(hooks)),
+      late_gatt_(late_gatt),
       object_(sdbus::createObject(bus, path_)) {
   const char* itf = bluez::kDevice;
   auto& o = *object_;
@@ -88,11 +90,29 @@ void SimDevice::set_connected(bool connected) {
   if (connected) {
     connected_ = true;
     object_->emitPropertiesChangedSignal(bluez::kDevice, {"Connected"});
+    if (late_gatt_) {
+      // Seen with BlueZ: ServicesResolved first, the GATT objects a moment later.
+      services_resolved_ = true;
+      object_->emitPropertiesChangedSignal(bluez::kDevice, {"ServicesResolved"});
+      gatt_timer_ =
+          std::make_unique<boost::asio::steady_timer>(io_, std::chrono::milliseconds(150));
+      gatt_timer_->async_wait([this](const boost::system::error_code& ec) {
+        if (ec || !connected_ || !chars_.empty()) return;
+        try {
+          build_gatt();
+        } catch (const sdbus::Error& e) {
+          std::fprintf(stderr, "r3-sim: late gatt: %s\n", e.getMessage().c_str());
+        }
+        if (hooks_.kick) hooks_.kick();
+      });
+      return;
+    }
     build_gatt();
     services_resolved_ = true;
     object_->emitPropertiesChangedSignal(bluez::kDevice, {"ServicesResolved"});
     return;
   }
+  if (gatt_timer_) gatt_timer_->cancel();
   // The peripheral's firmware stops streaming when its link drops.
   contact_.stop_streaming();
   if (stream_ != nullptr) stream_->end_notifications();

@@ -5,6 +5,7 @@
 #include <sdbus-c++/sdbus-c++.h>
 
 #include <boost/asio/io_context.hpp>
+#include <boost/asio/steady_timer.hpp>
 #include <cstdint>
 #include <functional>
 #include <memory>
@@ -22,10 +23,12 @@ class SimDevice {
     // Connect/Disconnect are answered later, through the Result, by whoever owns the adapter.
     std::function<void(SimDevice&, sdbus::Result<>&&)> connect;
     std::function<void(SimDevice&, sdbus::Result<>&&)> disconnect;
+    std::function<void()> kick;  // after D-Bus work done from a timer
   };
 
   SimDevice(sdbus::IConnection& bus, boost::asio::io_context& io, std::string adapter_path,
-            ContactModel& contact, std::int16_t rssi, int acquire_eof_after, Hooks hooks);
+            ContactModel& contact, std::int16_t rssi, int acquire_eof_after, bool late_gatt,
+            Hooks hooks);
   ~SimDevice();
   SimDevice(const SimDevice&) = delete;
   SimDevice& operator=(const SimDevice&) = delete;
@@ -56,6 +59,8 @@ class SimDevice {
   std::int16_t rssi_;
   int acquire_eof_after_;
   Hooks hooks_;
+  bool late_gatt_;
+  std::unique_ptr<boost::asio::steady_timer> gatt_timer_;
   bool connected_ = false;
   bool services_resolved_ = false;
   std::unique_ptr<sdbus::IObject> object_;

@@ -48,6 +48,10 @@ void apply_toml(const toml::table& t, Scenario& s) {
   f.malformed_rate = ft["malformed_rate"].value_or(f.malformed_rate);
   f.restart_at_s = ft["restart_at_s"].value_or(f.restart_at_s);
   f.restart_down_s = ft["restart_down_s"].value_or(f.restart_down_s);
+  f.stall_contacts = ft["stall_contacts"].value_or(f.stall_contacts);
+  f.stall_after_s = ft["stall_after_s"].value_or(f.stall_after_s);
+  f.hang_adapter = ft["hang_adapter"].value_or(f.hang_adapter);
+  f.late_gatt = ft["late_gatt"].value_or(f.late_gatt);
 }
 
 // One option: returns false on an unknown name or a bad value.
@@ -78,6 +82,13 @@ bool apply_option(std::string_view name, std::string_view v, Scenario& s) {
   if (name == "malformed-rate") return to_double(v, f.malformed_rate);
   if (name == "restart-at") return to_double(v, f.restart_at_s);
   if (name == "restart-down") return to_double(v, f.restart_down_s);
+  if (name == "stall-contacts") return to_int(v, f.stall_contacts);
+  if (name == "stall-after") return to_double(v, f.stall_after_s);
+  if (name == "hang-adapter") return to_int(v, f.hang_adapter);
+  if (name == "late-gatt") {
+    f.late_gatt = v == "1" || v == "true";
+    return v == "0" || v == "1" || v == "true" || v == "false";
+  }
   return false;
 }
 
@@ -97,7 +108,10 @@ std::string scenario_usage() {
          "  --acquire-eof-after PACKETS   ... after this many packets (default 20)\n"
          "  --loss-rate P --burst-mean N  packet loss bursts\n"
          "  --malformed-rate P            malformed notifications\n"
-         "  --restart-at SECONDS --restart-down SECONDS   bluetoothd restart (also on SIGUSR1)\n";
+         "  --restart-at SECONDS --restart-down SECONDS   bluetoothd restart (also on SIGUSR1)\n"
+         "  --stall-contacts N --stall-after S  the first N contacts go silent once, link up\n"
+         "  --hang-adapter I              Connect on adapter I never answers until power-cycled\n"
+         "  --late-gatt 1                 ServicesResolved before the GATT objects appear\n";
 }
 
 bool parse_scenario(int argc, char** argv, Scenario& out, std::string& error, bool& help) {

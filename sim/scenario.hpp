@@ -21,6 +21,10 @@ struct Faults {
   double malformed_rate = 0.0;  // probability a notification is malformed
   double restart_at_s = -1.0;   // wall seconds after start: bluetoothd restart; <0: never
   double restart_down_s = 1.0;  // how long the name stays away
+  int stall_contacts = 0;       // the first N contacts go silent once, link up
+  double stall_after_s = 2.0;   // ... this long (session time) after streaming starts
+  int hang_adapter = -1;        // Connect on this adapter never answers until power-cycled
+  bool late_gatt = false;       // ServicesResolved before the GATT objects appear
 };
 
 struct Scenario {

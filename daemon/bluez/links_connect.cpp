@@ -10,6 +10,7 @@ namespace r3::bluez {
 namespace {
 constexpr auto kTick = std::chrono::milliseconds(500);
 constexpr auto kDiscoveryRetry = std::chrono::seconds(2);
+constexpr int kBusyBeforePowerCycle = 4;
 
 std::string upper(std::string s) {
   for (auto& c : s) c = static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
@@ -109,7 +110,7 @@ void ContactLinks::Impl::power_cycle(Adapter& a) {
       auto it = adapters.find(path);
       if (it == adapters.end()) return;
       it->second.power_cycling = false;
-      it->second.timeouts = 0;
+      it->second.timeouts = it->second.busy = 0;
       it->second.discovery_call = false;
       discovery(it->second, true);
       schedule();
@@ -234,6 +235,12 @@ void ContactLinks::Impl::on_connect_reply(const ContactId& id, std::uint64_t epo
   }
   if (error != nullptr) {
     const auto kind = classify_failure(error->getName(), error->getMessage());
+    if (ait != adapters.end() && kind == FailureKind::kBusy &&
+        ++ait->second.busy >= kBusyBeforePowerCycle) {
+      // We never run two Connects on one adapter: InProgress again and again is a stuck
+      // controller (a Connect that never completed), not a busy one.
+      power_cycle(ait->second);
+    }
     if (ait != adapters.end() && kind == FailureKind::kAdapter) {
       Adapter& a = ait->second;
       // NotReady means it now; timeouts may be the peripheral: power-cycle after a few.
@@ -244,7 +251,7 @@ void ContactLinks::Impl::on_connect_reply(const ContactId& id, std::uint64_t epo
     ++c.stats.connect_failures;
     fail(c, kind, error->getName() + ": " + error->getMessage());
   } else {
-    if (ait != adapters.end()) ait->second.timeouts = 0;
+    if (ait != adapters.end()) ait->second.timeouts = ait->second.busy = 0;
     if (c.ever_connected) ++c.stats.reconnects;
     c.ever_connected = true;
     c.over_budget_reported = false;

@@ -54,6 +54,7 @@ struct Adapter {
   bool discovery_call = false;  // a Start/StopDiscovery is in flight
   bool power_cycling = false;
   int timeouts = 0;  // consecutive adapter-class failures
+  int busy = 0;      // consecutive InProgress answers although we serialise: stuck
   Clock::time_point last_discovery_try{};
 };
 

@@ -140,3 +140,55 @@ TEST_F(RoomTest, ABluetoothdRestartRebuildsEveryLink) {
 
 }  // namespace
 }  // namespace r3::bluez::test
+
+namespace r3::bluez::test {
+namespace {
+
+TEST_F(RoomTest, ASilentLinkIsDeclaredDeadAndRebuilt) {
+  start_sim({"--contacts", "4", "--adapters", "1", "--time-scale", "5", "--stall-contacts", "2",
+             "--stall-after", "3"});
+  LinkConfig config;
+  config.silence_timeout = std::chrono::milliseconds(1000);
+  start_links(config);
+  const auto a = contact_id_for_address("C0:FF:EE:00:00:00");
+  const auto b = contact_id_for_address("C0:FF:EE:00:00:01");
+  ASSERT_TRUE(run_until(
+      [&] {
+        return all_streaming(4) && links_->contact(a)->stats.reconnects >= 1 &&
+               links_->contact(b)->stats.reconnects >= 1;
+      },
+      std::chrono::seconds(60)))
+      << sim_output();
+  const auto before = links_->contact(a)->stats.packets;
+  ASSERT_TRUE(run_until([&] { return links_->contact(a)->stats.packets > before + 20; },
+                        std::chrono::seconds(30)));
+  EXPECT_NE(sim_output().find("stall C0:FF:EE:00:00:00"), std::string::npos);
+}
+
+TEST_F(RoomTest, AnAdapterWhoseConnectsTimeOutIsPowerCycledAndThenUsed) {
+  start_sim({"--contacts", "6", "--adapters", "2", "--time-scale", "5", "--hang-adapter", "1"});
+  LinkConfig config;
+  config.connect_timeout = std::chrono::milliseconds(700);
+  config.backoff_initial = std::chrono::milliseconds(100);
+  start_links(config);
+  ASSERT_TRUE(run_until([&] { return all_streaming(6) && per_adapter().count("hci1") == 1; },
+                        std::chrono::seconds(60)))
+      << sim_output();
+  EXPECT_NE(sim_output().find("power off hci1"), std::string::npos);
+}
+
+TEST_F(RoomTest, ServicesResolvedBeforeTheGattObjectsIsWaitedOut) {
+  start_sim({"--contacts", "4", "--adapters", "1", "--time-scale", "5", "--late-gatt", "1"});
+  start_links();
+  ASSERT_TRUE(run_until(
+      [&] {
+        if (!all_streaming(4)) return false;
+        for (const auto& c : links_->contacts())
+          if (c.stats.packets < 10) return false;
+        return true;
+      },
+      std::chrono::seconds(30)));
+}
+
+}  // namespace
+}  // namespace r3::bluez::test
