@@ -74,3 +74,20 @@ TEST(AContactAddress, IsStableAndDistinctPerIndex) {
 
 }  // namespace
 }  // namespace r3::sim
+
+namespace r3::sim {
+namespace {
+
+TEST(TheShippedRoom, ParsesAndDescribesSixteenContactsOnThreeAdapters) {
+  Scenario s;
+  std::string error;
+  ASSERT_TRUE(
+      parse({"--config", std::string(R3_SOURCE_DIR) + "/sim/rooms/warmup-16.toml"}, s, error))
+      << error;
+  EXPECT_EQ(s.contacts, 16);
+  EXPECT_EQ(s.adapters, 3);
+  EXPECT_EQ(s.faults.controller_slots, 7);
+}
+
+}  // namespace
+}  // namespace r3::sim

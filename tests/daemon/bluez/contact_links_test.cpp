@@ -32,7 +32,12 @@ TEST_F(RoomTest, SixteenContactsOnThreeAdaptersAllConnectWithinTheSlotBudget) {
       },
       seconds(20)));
   EXPECT_EQ(recorder_.battery.size(), 16U);
-  for (const auto& c : links_->contacts()) EXPECT_EQ(c.path, NotifyPath::kAcquireNotify) << c.id;
+  for (const auto& c : links_->contacts()) {
+    EXPECT_EQ(c.path, NotifyPath::kAcquireNotify) << c.id;
+    EXPECT_TRUE(c.stats.rssi_dbm.has_value()) << c.id;
+    EXPECT_TRUE(c.stats.battery_percent.has_value()) << c.id;
+    EXPECT_EQ(c.stats.bytes % 76, 0U) << c.id;  // 5 samples per packet: 6 + 5 x 14 bytes
+  }
 }
 
 TEST_F(RoomTest, ContactsBeyondTheBudgetAreReportedNotSilentlyDropped) {
