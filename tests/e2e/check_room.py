@@ -24,6 +24,7 @@ SCHEMA_BY_KIND = {
     ("devices", None): "device",
     ("sessions", None): "session",
     ("status", None): "gateway-status",
+    ("reply", None): "reply",
 }
 
 
@@ -46,7 +47,7 @@ def kind_of(parts):
     """r3/v1/<gw>/users/<user>/<kind> -> ("users", kind); devices/<id> -> ("devices", None)."""
     if len(parts) == 6 and parts[3] == "users":
         return ("users", parts[5])
-    if len(parts) == 5 and parts[3] in ("devices", "sessions"):
+    if len(parts) == 5 and parts[3] in ("devices", "sessions", "reply"):
         return (parts[3], None)
     if len(parts) == 4 and parts[3] == "status":
         return ("status", None)
@@ -63,6 +64,8 @@ def main(capture, truth, schema_dir, gateway):
         parts = topic.split("/")
         if parts[:3] != ["r3", "v1", gateway]:
             continue
+        if len(parts) > 3 and parts[3] == "cmd":
+            continue  # the test's own requests
         kind = kind_of(parts)
         if kind not in SCHEMA_BY_KIND:
             problems.append(f"line {n}: unexpected topic {topic}")
@@ -75,6 +78,8 @@ def main(capture, truth, schema_dir, gateway):
         for error in validators[SCHEMA_BY_KIND[kind]].iter_errors(payload):
             problems.append(f"line {n}: {topic}: {error.message} at {list(error.absolute_path)}")
         counted[SCHEMA_BY_KIND[kind]] += 1
+        if kind == ("reply", None) and payload.get("ok") is not True:
+            problems.append(f"line {n}: command refused: {text}")
         if kind == ("users", "rep"):
             user = parts[4]
             if payload.get("user_id") != user:
