@@ -10,7 +10,7 @@ std::string name_of(const std::string& adapter_path) {
 }
 }  // namespace
 
-void ContactLinks::Impl::adapter_seen(const std::string& path) {
+void ContactLinks::Impl::adapter_seen_unguarded(const std::string& path) {
   auto [it, fresh] = adapters.try_emplace(path);
   Adapter& a = it->second;
   a.path = path;
@@ -28,7 +28,7 @@ void ContactLinks::Impl::adapter_seen(const std::string& path) {
   discovery(a, true);
 }
 
-void ContactLinks::Impl::discovery(Adapter& a, bool on) {
+void ContactLinks::Impl::discovery_unguarded(Adapter& a, bool on) {
   if (a.discovery_call) return;
   a.discovery_call = true;
   a.last_discovery_try = Clock::now();
@@ -63,7 +63,7 @@ void ContactLinks::Impl::discovery(Adapter& a, bool on) {
   kick();
 }
 
-void ContactLinks::Impl::power_cycle(Adapter& a) {
+void ContactLinks::Impl::power_cycle_unguarded(Adapter& a) {
   if (a.power_cycling) return;
   a.power_cycling = true;
   log_line("%s: power-cycling the adapter", name_of(a.path).c_str());

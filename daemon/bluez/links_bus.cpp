@@ -97,7 +97,7 @@ sdbus::IProxy& ContactLinks::Impl::proxy(const std::string& path) {
   return *p;
 }
 
-void ContactLinks::Impl::load_objects() {
+void ContactLinks::Impl::load_objects_unguarded() {
   const auto epoch = bluez_epoch;
   root->callMethodAsync("GetManagedObjects")
       .onInterface(kObjectManager)

@@ -62,7 +62,7 @@ void ContactLinks::Impl::device_seen(const DeviceObject& d) {
   }
 }
 
-void ContactLinks::Impl::schedule() {
+void ContactLinks::Impl::schedule_unguarded() {
   if (!bluez_up) return;
   // Contacts that had a link go first: a reconnect is worth more than a newcomer.
   std::vector<Contact*> order;
@@ -206,7 +206,7 @@ void ContactLinks::Impl::fail(Contact& c, FailureKind kind, std::string_view rea
   });
 }
 
-void ContactLinks::Impl::tick() {
+void ContactLinks::Impl::check_links() {
   const auto now = Clock::now();
   for (auto& [id, c] : contacts) {
     if (c.state == LinkState::kStreaming && now - c.last_packet > config.silence_timeout) {
@@ -230,6 +230,10 @@ void ContactLinks::Impl::tick() {
         mirror.powered && !mirror.discovering && now - a.last_discovery_try > kDiscoveryRetry)
       discovery(a, true);
   }
+}
+
+void ContactLinks::Impl::tick() {
+  guarded("tick", [&] { check_links(); });
   schedule();
   kick();
   tick_timer.expires_after(kTick);

@@ -21,6 +21,20 @@
 
 namespace r3::bluez {
 
+void log_line(const char* fmt, ...) __attribute__((format(printf, 1, 2)));
+
+// Runs f; an sdbus::Error (the bus connection broke) is logged, never thrown into Asio or sd-bus.
+template <typename F>
+void guarded(const char* what, F&& f) noexcept {
+  try {
+    f();
+  } catch (const sdbus::Error& e) {
+    log_line("%s: %s: %s", what, e.getName().c_str(), e.getMessage().c_str());
+  } catch (const std::exception& e) {
+    log_line("%s: %s", what, e.what());
+  }
+}
+
 using Clock = std::chrono::steady_clock;
 
 struct Contact {
@@ -86,7 +100,10 @@ struct ContactLinks::Impl {
   bool open(std::string* error);
   void close();
   sdbus::IProxy& proxy(const std::string& path);
-  void load_objects();
+  void load_objects() {
+    guarded("GetManagedObjects", [&] { load_objects_unguarded(); });
+  }
+  void load_objects_unguarded();
   void on_interfaces_added(const std::string& path, const InterfaceMap& interfaces);
   void on_interfaces_removed(const std::string& path, const std::vector<std::string>& interfaces);
   void on_properties_changed(sdbus::Message& msg);
@@ -94,17 +111,30 @@ struct ContactLinks::Impl {
   void forget_bluez();
 
   // links_connect.cpp
-  void adapter_seen(const std::string& path);
+  void adapter_seen(const std::string& path) {
+    guarded("adapter", [&] { adapter_seen_unguarded(path); });
+  }
+  void adapter_seen_unguarded(const std::string& path);
   void device_seen(const DeviceObject& device);
-  void schedule();
+  void schedule() {
+    guarded("schedule", [&] { schedule_unguarded(); });
+  }
+  void schedule_unguarded();
   bool try_connect(Contact& c, Adapter& a);
   void on_connect_reply(const ContactId& id, std::uint64_t epoch, const sdbus::Error* error);
   void fail(Contact& c, FailureKind kind, std::string_view reason);
   void release_slot(Contact& c);
   void set_state(Contact& c, LinkState state, std::string_view reason);
-  void discovery(Adapter& a, bool on);
-  void power_cycle(Adapter& a);
+  void discovery(Adapter& a, bool on) {
+    guarded("discovery", [&] { discovery_unguarded(a, on); });
+  }
+  void discovery_unguarded(Adapter& a, bool on);
+  void power_cycle(Adapter& a) {
+    guarded("power cycle", [&] { power_cycle_unguarded(a); });
+  }
+  void power_cycle_unguarded(Adapter& a);
   void tick();
+  void check_links();
   [[nodiscard]] int slots_used(const std::string& adapter_path) const;
 
   // links_stream.cpp
@@ -122,7 +152,5 @@ struct ContactLinks::Impl {
     if (loop) loop->kick();
   }
 };
-
-void log_line(const char* fmt, ...) __attribute__((format(printf, 1, 2)));
 
 }  // namespace r3::bluez

@@ -21,11 +21,15 @@ DbusLoop::DbusLoop(boost::asio::io_context& io, sdbus::IConnection& connection)
 
 DbusLoop::~DbusLoop() {
   *alive_ = false;
-  boost::system::error_code ec;
-  fd_.cancel(ec);
-  // sd-bus owns the descriptor: release it, never close it.
-  if (fd_.is_open()) (void)fd_.release();
-  timer_.cancel();
+  try {
+    boost::system::error_code ec;
+    fd_.cancel(ec);
+    // sd-bus owns the descriptor: release it, never close it.
+    if (fd_.is_open()) (void)fd_.release();
+    timer_.cancel();
+  } catch (const boost::system::system_error&) {
+    // Nothing left to do: the handlers see alive_ == false and return.
+  }
 }
 
 void DbusLoop::kick() {
