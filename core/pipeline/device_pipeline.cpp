@@ -60,7 +60,7 @@ void DevicePipeline::set_thresholds(const Thresholds& thresholds) {
   p.load.set_thresholds(thresholds);
   p.segmenter.set_thresholds(thresholds);
   p.sets.set_thresholds(thresholds);
-  p.set_rate(p.fs);  // the recorder is sized from rep_max_duration_s
+  p.recorder.resize(p.recorder_capacity());  // sized from rep_max_duration_s; a rep under way stays
 }
 
 bool DevicePipeline::tare() {

@@ -52,12 +52,16 @@ void DevicePipeline::Impl::set_rate(double hz) {
   fs = std::clamp(hz, 1.0, kMaxRateHz);
   dt = 1.0 / fs;
   force_filter = Biquad::low_pass(std::min(config.force_filter_hz, 0.4 * fs), fs);
+  recorder.configure(recorder_capacity(), fs);
+  segmenter.set_rate(fs);
+  realign = true;
+}
+
+std::size_t DevicePipeline::Impl::recorder_capacity() const {
   // Room for the rest window a movement departs from, and the longest rep.
   const double seconds =
       RepSegmenter::kRestWindowS + config.thresholds.rep_max_duration_s + kRecordMarginS;
-  recorder.configure(static_cast<std::size_t>(std::ceil(seconds * fs)), fs);
-  segmenter.set_rate(fs);
-  realign = true;
+  return static_cast<std::size_t>(std::ceil(seconds * fs));
 }
 
 void DevicePipeline::Impl::accept(const Sample& s, bool saturated) {

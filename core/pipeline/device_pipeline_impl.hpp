@@ -22,7 +22,8 @@ struct DevicePipeline::Impl {
 
   // Input: samples in time order; gaps are bridged or break the state (docs/rep-definition.md).
   void accept(const Sample& sample, bool saturated);
-  void set_rate(double hz);
+  void set_rate(double hz);  // a new stream rate: filters and buffers start afresh
+  [[nodiscard]] std::size_t recorder_capacity() const;
   void break_state(double t_s);  // a gap too long to bridge, or a lost link
   void close_load(double release_s, bool finish_movement);
   void finish(double t_s, SetEndReason reason);

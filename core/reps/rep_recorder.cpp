@@ -13,6 +13,22 @@ void RepRecorder::configure(std::size_t capacity, double fs_hz) {
   size_ = 0;
 }
 
+void RepRecorder::resize(std::size_t capacity) {
+  capacity = std::max<std::size_t>(capacity, 1);
+  if (capacity == force_.size()) return;
+  const std::size_t keep = std::min(size_, capacity);
+  std::vector<float> force(capacity, 0.0F), speed(capacity, 0.0F);
+  for (std::size_t i = 0; i < keep; ++i) {
+    const std::size_t k = (head_ + size_ - keep + i) % force_.size();
+    force[i] = force_[k];
+    speed[i] = speed_[k];
+  }
+  force_.swap(force);
+  speed_.swap(speed);
+  head_ = 0;
+  size_ = keep;
+}
+
 double RepRecorder::first_t_s() const {
   return size_ == 0 ? last_t_s_ : last_t_s_ - static_cast<double>(size_ - 1) / fs_hz_;
 }

@@ -12,7 +12,9 @@ namespace r3::core {
 class RepRecorder {
  public:
   RepRecorder() = default;
-  void configure(std::size_t capacity, double fs_hz);
+  void configure(std::size_t capacity, double fs_hz);  // empties it
+  // A new capacity at the same rate, keeping the newest samples that fit.
+  void resize(std::size_t capacity);
   void clear() { size_ = 0; }
 
   // Appends a sample; when full, the oldest is overwritten.

@@ -204,6 +204,23 @@ TEST(ADevicePipeline, TaresAtTheUnloadedReading) {
   EXPECT_NEAR(sink.reps[0].force_mean_n, 100.0, 1.0);
 }
 
+TEST(ADevicePipeline, KeepsTheRepUnderWayWhenThresholdsChange) {
+  RecordingSink sink;
+  DevicePipeline p(PipelineConfig{}, sink);
+  const auto samples = sample({load_between(1.0, 12.0), reps_at({3.0}, 30.0, 4.0)}, 15.0);
+  Thresholds longer;
+  longer.rep_max_duration_s = 25.0;
+  for (const auto& s : samples) {
+    p.push_sample(s);
+    if (s.t_s == 4.5) p.set_thresholds(longer);  // mid-rep, e.g. a user's thresholds arriving
+  }
+  p.flush(15.0);
+  ASSERT_EQ(sink.reps.size(), 1U);
+  EXPECT_NEAR(sink.reps[0].rom_deg, 30.0, 0.5);
+  EXPECT_NEAR(sink.reps[0].duration_s, 4.0, 0.6);
+  EXPECT_NEAR(sink.reps[0].force_mean_n, 100.0, 0.5);
+}
+
 TEST(ADevicePipeline, RefusesToTareWhileLoaded) {
   RecordingSink sink;
   DevicePipeline p(PipelineConfig{}, sink);

@@ -41,6 +41,24 @@ TEST(ARepRecorder, ForgetsWhatCameBeforeKeepFrom) {
   EXPECT_EQ(r.size(), 0U);
 }
 
+TEST(ARepRecorder, KeepsTheNewestSamplesWhenResized) {
+  RepRecorder r;
+  r.configure(10, 10.0);
+  for (int i = 0; i < 25; ++i) r.record(i * 0.1, static_cast<float>(i), 0.0F);
+  r.resize(20);
+  EXPECT_EQ(r.size(), 10U);
+  r.record(2.5, 25.0F, 0.0F);
+  std::vector<float> force, speed;
+  r.copy(0.0, 100.0, force, speed);
+  ASSERT_EQ(force.size(), 11U);
+  EXPECT_FLOAT_EQ(force.front(), 15.0F);
+  EXPECT_FLOAT_EQ(force.back(), 25.0F);
+  r.resize(4);
+  r.copy(0.0, 100.0, force, speed);
+  ASSERT_EQ(force.size(), 4U);
+  EXPECT_FLOAT_EQ(force.front(), 22.0F);
+}
+
 TEST(ARepRecorder, ClampsAnIntervalToWhatItHolds) {
   RepRecorder r;
   r.configure(100, 10.0);
