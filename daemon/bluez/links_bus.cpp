@@ -79,7 +79,7 @@ bool ContactLinks::Impl::open(std::string* error) {
 
 void ContactLinks::Impl::close() {
   tick_timer.cancel();
-  if (bus) forget_bluez();
+  if (bus) forget_bluez("links stopped");
   properties_match.reset();
   proxies.clear();
   root.reset();
@@ -120,7 +120,7 @@ void ContactLinks::Impl::on_bluez_owner(const std::string& owner) {
   if (bluez_up) {
     // Gone, or a new bluetoothd already: either way every object we knew is stale.
     log_line("org.bluez went away: dropping every link");
-    forget_bluez();
+    forget_bluez("bluetoothd gone");
     bluez_up = false;
     listener.on_bluez_available(false);
   }
@@ -132,7 +132,7 @@ void ContactLinks::Impl::on_bluez_owner(const std::string& owner) {
   load_objects();
 }
 
-void ContactLinks::Impl::forget_bluez() {
+void ContactLinks::Impl::forget_bluez(const char* reason) {
   ++bluez_epoch;
   for (auto& [id, c] : contacts) {
     drop_notifications(c);
@@ -141,7 +141,7 @@ void ContactLinks::Impl::forget_bluez() {
     c.waiting_retry = false;
     c.adapter_path.clear();
     c.device_path.clear();
-    set_state(c, LinkState::kGone, "bluetoothd gone");
+    set_state(c, LinkState::kGone, reason);
   }
   by_stream_char.clear();
   adapters.clear();

@@ -108,7 +108,7 @@ struct ContactLinks::Impl {
   void on_interfaces_removed(const std::string& path, const std::vector<std::string>& interfaces);
   void on_properties_changed(sdbus::Message& msg);
   void on_bluez_owner(const std::string& new_owner);
-  void forget_bluez();
+  void forget_bluez(const char* reason);
 
   // links_connect.cpp
   void adapter_seen(const std::string& path) {
