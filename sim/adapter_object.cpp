@@ -125,6 +125,12 @@ int SimAdapter::connected_count() const {
                                         [](const auto& d) { return d.second->connected(); }));
 }
 
+void SimAdapter::client_gone(const std::string& name) {
+  filters_.erase(name);
+  if (discovery_clients_.erase(name) != 0 && discovery_clients_.empty()) set_discovering(false);
+  for (auto& [i, d] : devices_) d->client_gone(name);
+}
+
 void SimAdapter::set_discovering(bool on) {
   if (on == discovering_) return;
   discovering_ = on;

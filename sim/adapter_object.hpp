@@ -34,6 +34,8 @@ class SimAdapter {
   // Link loss (or power off): the device disconnects without being asked.
   void drop_link(int contact_index, const char* why);
 
+  // A client left the bus: bluetoothd ends its discovery session and its notify sessions.
+  void client_gone(const std::string& name);
   [[nodiscard]] const std::string& path() const { return path_; }
   [[nodiscard]] int connected_count() const;
 

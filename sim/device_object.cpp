@@ -79,6 +79,10 @@ void SimDevice::withdraw() {
   object_->emitInterfacesRemovedSignal({bluez::kDevice});
 }
 
+void SimDevice::client_gone(const std::string& name) {
+  for (auto& c : chars_) c->client_gone(name);
+}
+
 void SimDevice::set_rssi(std::int16_t rssi) {
   if (rssi == rssi_) return;
   rssi_ = rssi;

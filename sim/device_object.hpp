@@ -40,6 +40,7 @@ class SimDevice {
   void set_connected(bool connected);
   [[nodiscard]] bool connected() const { return connected_; }
   void set_rssi(std::int16_t rssi);
+  void client_gone(const std::string& name);
 
   // The contact's stream, while connected.
   void notify_stream(std::span<const std::uint8_t> bytes);

@@ -37,17 +37,18 @@ GattCharacteristic::GattCharacteristic(sdbus::IConnection& bus, boost::asio::io_
           throw sdbus::Error(bluez::kErrNotPermitted, "Write not permitted");
         if (spec_.on_write) spec_.on_write(v);
       });
-  o.registerMethod("StartNotify").onInterface(itf).implementedAs([this, has]() {
+  // Notify sessions are per client, as in bluetoothd: Notifying while any client has one.
+  auto sender = [this] { return object_->getCurrentlyProcessedMessage()->getSender(); };
+  o.registerMethod("StartNotify").onInterface(itf).implementedAs([this, has, sender]() {
     if (!has("notify")) throw sdbus::Error(bluez::kErrNotSupported, "Operation is not supported");
     if (socket_) throw sdbus::Error(bluez::kErrNotPermitted, "Notify acquired");
-    if (notifying_) return;
-    notifying_ = true;
-    object_->emitPropertiesChangedSignal(bluez::kGattCharacteristic, {"Notifying"});
+    notify_clients_.insert(sender());
+    set_notifying(true);
   });
-  o.registerMethod("StopNotify").onInterface(itf).implementedAs([this]() {
-    if (!notifying_) throw sdbus::Error(bluez::kErrFailed, "No notify session started");
-    notifying_ = false;
-    object_->emitPropertiesChangedSignal(bluez::kGattCharacteristic, {"Notifying"});
+  o.registerMethod("StopNotify").onInterface(itf).implementedAs([this, sender]() {
+    if (notify_clients_.erase(sender()) == 0)
+      throw sdbus::Error(bluez::kErrFailed, "No notify session started");
+    set_notifying(!notify_clients_.empty());
   });
   o.registerMethod("AcquireNotify")
       .onInterface(itf)
@@ -221,7 +222,18 @@ void GattCharacteristic::notify(std::span<const std::uint8_t> bytes) {
 
 void GattCharacteristic::end_notifications() {
   close_socket();
+  notify_clients_.clear();
   notifying_ = false;
+}
+
+void GattCharacteristic::set_notifying(bool on) {
+  if (on == notifying_) return;
+  notifying_ = on;
+  object_->emitPropertiesChangedSignal(bluez::kGattCharacteristic, {"Notifying"});
+}
+
+void GattCharacteristic::client_gone(const std::string& name) {
+  if (notify_clients_.erase(name) != 0) set_notifying(!notify_clients_.empty());
 }
 
 }  // namespace r3::sim

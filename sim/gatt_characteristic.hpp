@@ -11,6 +11,7 @@
 #include <deque>
 #include <functional>
 #include <memory>
+#include <set>
 #include <span>
 #include <string>
 #include <vector>
@@ -44,6 +45,8 @@ class GattCharacteristic {
   void notify(std::span<const std::uint8_t> bytes);
   // Link down: the acquired socket ends (EOF for the client), notifying stops.
   void end_notifications();
+  // A client left the bus: its notify session ends (its AcquireNotify socket closes by itself).
+  void client_gone(const std::string& name);
 
   [[nodiscard]] bool notifying() const { return notifying_; }
   [[nodiscard]] bool notify_acquired() const { return static_cast<bool>(socket_); }
@@ -55,6 +58,7 @@ class GattCharacteristic {
   void read_writes();
   void watch_socket();
   void close_socket();
+  void set_notifying(bool on);
 
   boost::asio::io_context& io_;
   CharacteristicSpec spec_;
@@ -63,6 +67,7 @@ class GattCharacteristic {
   std::unique_ptr<boost::asio::posix::stream_descriptor> write_socket_;  // AcquireWrite
   std::shared_ptr<bool> alive_ = std::make_shared<bool>(true);
   bool notifying_ = false;
+  std::set<std::string> notify_clients_;
   int socket_packets_ = 0;
   std::uint64_t dropped_ = 0;
   // Notifications the socket could not take yet (reader briefly behind); bounded, then dropped.

@@ -58,11 +58,28 @@ bool Room::bring_up(std::string& error) {
         if (loop_) loop_->kick();
       }));
     }
+    clients_match_ = bus_->addMatch(
+        "type='signal',sender='org.freedesktop.DBus',member='NameOwnerChanged'",
+        [this](sdbus::Message& msg) {
+          std::string name, old_owner, new_owner;
+          try {
+            msg >> name >> old_owner >> new_owner;
+          } catch (const sdbus::Error&) {
+            return;
+          }
+          if (name.empty() || name[0] != ':' || !new_owner.empty()) return;
+          try {
+            for (auto& a : adapters_) a->client_gone(name);
+          } catch (const sdbus::Error& e) {
+            std::fprintf(stderr, "r3-sim: client gone: %s\n", e.getMessage().c_str());
+          }
+        });
     bus_->requestName(bluez::kService);
     loop_ = std::make_unique<loop::DbusLoop>(io_, *bus_);
   } catch (const sdbus::Error& e) {
     error = e.getName() + ": " + e.getMessage();
     adapters_.clear();
+    clients_match_.reset();
     bus_.reset();
     return false;
   }
@@ -77,6 +94,7 @@ void Room::tear_down() {
   for (auto& c : world_.contacts) c->stop_streaming();
   world_.connected_on.assign(world_.connected_on.size(), -1);
   adapters_.clear();
+  clients_match_.reset();
   loop_.reset();
   bus_.reset();
 }

@@ -39,6 +39,7 @@ class Room {
   World world_;
   std::unique_ptr<sdbus::IConnection> bus_;
   std::unique_ptr<loop::DbusLoop> loop_;
+  sdbus::Slot clients_match_;  // NameOwnerChanged: clients leaving the bus
   std::vector<std::unique_ptr<SimAdapter>> adapters_;
   boost::asio::steady_timer stream_timer_, scan_timer_, restart_timer_;
   std::vector<int> losses_left_;

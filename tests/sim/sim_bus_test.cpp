@@ -159,5 +159,24 @@ TEST_F(SimBus, ComesBackWithANewOwnerAndFreshObjectsAfterARestart) {
   EXPECT_TRUE(objects().count(sdbus::ObjectPath("/org/bluez/hci0")));
 }
 
+TEST_F(SimBus, EndsTheDiscoverySessionOfAClientThatLeavesTheBus) {
+  start({"--contacts", "1", "--adapters", "1"});
+  auto discovering = [&] {
+    return objects()
+        .at(sdbus::ObjectPath("/org/bluez/hci0"))
+        .at("org.bluez.Adapter1")
+        .at("Discovering")
+        .get<bool>();
+  };
+  {
+    auto other = sdbus::createSystemBusConnection();
+    sdbus::createProxy(*other, "org.bluez", "/org/bluez/hci0")
+        ->callMethod("StartDiscovery")
+        .onInterface("org.bluez.Adapter1");
+    EXPECT_TRUE(discovering());
+  }
+  EXPECT_TRUE(wait_for([&] { return !discovering(); }, std::chrono::seconds(10)));
+}
+
 }  // namespace
 }  // namespace r3::test
