@@ -25,7 +25,7 @@ bool is_safe_device_id(std::string_view id) {
   return check(id, true);
 }
 
-Topics::Topics(std::string gateway_id) : root_("r3/v1/" + gateway_id + "/") {}
+Topics::Topics(const std::string& gateway_id) : root_("r3/v1/" + gateway_id + "/") {}
 
 std::string Topics::status() const {
   return root_ + "status";

@@ -17,7 +17,7 @@ inline constexpr std::size_t kMaxIdLength = 64;
 
 class Topics {
  public:
-  explicit Topics(std::string gateway_id);
+  explicit Topics(const std::string& gateway_id);
   [[nodiscard]] const std::string& root() const { return root_; }  // "r3/v1/<gw>/"
   [[nodiscard]] std::string status() const;
   [[nodiscard]] std::string device(std::string_view device_id) const;

@@ -25,7 +25,7 @@ TEST(TheAsyncApiDocument, ReferencesOnlySchemasThatExist) {
   for (std::sregex_iterator it(doc.begin(), doc.end(), ref), end; it != end; ++it) {
     const auto file = (*it)[1].str();
     referenced.insert(file);
-    std::ifstream in(kDocs + "schemas/" + file);
+    std::ifstream in(std::filesystem::path(kDocs) / "schemas" / file);
     ASSERT_TRUE(in) << file;
     const auto schema = nlohmann::json::parse(in);
     if ((*it)[3].matched) {

@@ -109,7 +109,7 @@ void publish_all_kinds(r3::mqtt::Publisher& p, const r3::mqtt::EventContext& ctx
 
 }  // namespace
 
-int main(int argc, char** argv) {
+int run(int argc, char** argv) {
   std::map<std::string, std::string> a;
   for (int i = 1; i < argc; ++i) {
     const std::string key = argv[i];
@@ -195,4 +195,13 @@ int main(int argc, char** argv) {
             << " commands_ok=" << s.commands_ok << " commands_failed=" << s.commands_failed
             << " connects=" << s.connects << std::endl;
   return 0;
+}
+
+int main(int argc, char** argv) {
+  try {
+    return run(argc, argv);
+  } catch (const std::exception& e) {  // a bad argument (std::stoi) or the like
+    std::cerr << "r3_mqtt_test_publisher: " << e.what() << std::endl;
+    return 2;
+  }
 }

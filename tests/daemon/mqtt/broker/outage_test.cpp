@@ -16,13 +16,13 @@ using ABrokerOutage = BrokerTest;
 
 int outage_seconds() {
   const char* s = std::getenv("R3_MQTT_OUTAGE_S");
-  return s != nullptr ? std::atoi(s) : 10;
+  return s != nullptr ? static_cast<int>(std::strtol(s, nullptr, 10)) : 10;
 }
 
 TEST_F(ABrokerOutage, LosesNoRepAndKeepsTheirOrder) {
   const int outage = outage_seconds();
   const int per_second = 50;
-  const std::uint64_t total = static_cast<std::uint64_t>((outage + 8) * per_second);
+  const std::uint64_t total = static_cast<std::uint64_t>(outage + 8) * per_second;
   auto c = collector("r3/v1/gw1/users/u-1/rep");
   auto pub = start_publisher(
       {"--reps", std::to_string(total), "--interval-ms", std::to_string(1000 / per_second)});

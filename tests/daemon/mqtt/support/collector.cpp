@@ -8,7 +8,7 @@
 
 namespace r3::test {
 
-Collector::Collector(int port, std::string client_id, std::string filter, bool v5,
+Collector::Collector(int port, const std::string& client_id, std::string filter, bool v5,
                      const CollectorTls* tls)
     : filter_(std::move(filter)),
       v5_(v5),

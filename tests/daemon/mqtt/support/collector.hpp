@@ -26,7 +26,7 @@ struct CollectorTls {
 
 class Collector : public mqtt::callback {
  public:
-  Collector(int port, std::string client_id, std::string filter, bool v5 = false,
+  Collector(int port, const std::string& client_id, std::string filter, bool v5 = false,
             const CollectorTls* tls = nullptr);
   ~Collector() override;
   void set_username(const std::string& name) { options_.set_user_name(name); }

@@ -19,6 +19,7 @@ namespace r3::test {
 
 Process::Process(const std::vector<std::string>& argv, const std::string& log_file) {
   std::vector<char*> args;
+  args.reserve(argv.size() + 1);
   for (const auto& a : argv) args.push_back(const_cast<char*>(a.c_str()));
   args.push_back(nullptr);
   pid_ = ::fork();
