@@ -11,6 +11,7 @@ namespace {
 constexpr auto kTick = std::chrono::milliseconds(500);
 constexpr auto kDiscoveryRetry = std::chrono::seconds(2);
 constexpr int kBusyBeforePowerCycle = 4;
+constexpr int kReservedAttempts = 3;
 
 std::string upper(std::string s) {
   for (auto& c : s) c = static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
@@ -73,8 +74,18 @@ void ContactLinks::Impl::schedule_unguarded() {
   int free_total = 0;
   for (const auto& [path, a] : adapters)
     free_total += std::max(0, config.slots_per_adapter - slots_used(path));
+  // A contact whose link just dropped keeps a slot for its first retries: a newcomer beyond
+  // the budget must not take it while it backs off.
+  int reserved = 0;
+  for (const auto& [id, c] : contacts) {
+    if (c.ever_connected && c.adapter_path.empty() && c.state == LinkState::kBackoff &&
+        c.attempt <= kReservedAttempts)
+      ++reserved;
+  }
   for (Contact* cp : order) {
     Contact& c = *cp;
+    const bool held =
+        c.ever_connected && c.state == LinkState::kBackoff && c.attempt <= kReservedAttempts;
     if (!c.adapter_path.empty() || c.waiting_retry) continue;
     Adapter* best = nullptr;
     int best_free = 0;
@@ -92,8 +103,10 @@ void ContactLinks::Impl::schedule_unguarded() {
       }
     }
     if (!seen) continue;
+    if (!c.ever_connected && free_total <= reserved) best = nullptr;
     if (best == nullptr) {
-      if (free_total > 0) continue;  // another adapter has room: it will see the contact
+      // Another adapter has room: it will see the contact.
+      if (free_total > (c.ever_connected ? 0 : reserved)) continue;
       set_state(c, LinkState::kOverBudget, "no free slot on any adapter");
       if (!c.over_budget_reported) {
         c.over_budget_reported = true;
@@ -104,7 +117,10 @@ void ContactLinks::Impl::schedule_unguarded() {
       continue;
     }
     if (best->connecting) continue;  // one attempt at a time per adapter
-    if (try_connect(c, *best)) --free_total;
+    if (try_connect(c, *best)) {
+      --free_total;
+      if (held) --reserved;
+    }
   }
 }
 

@@ -1,6 +1,8 @@
 // The daemon's BlueZ links against r3-sim on a private bus.
 #include <signal.h>
 
+#include <algorithm>
+
 #include "tests/daemon/bluez/room_fixture.hpp"
 
 namespace r3::bluez::test {
@@ -51,6 +53,30 @@ TEST_F(RoomTest, ContactsBeyondTheBudgetAreReportedNotSilentlyDropped) {
       << " over budget";
   EXPECT_EQ(count_in_state(LinkState::kOverBudget), 2);
   for (const auto& [adapter, n] : per_adapter()) EXPECT_EQ(n, 7) << adapter;
+}
+
+TEST_F(RoomTest, ALostLinkKeepsItsSlotAgainstContactsBeyondTheBudget) {
+  start_sim({"--contacts", "10", "--adapters", "1", "--time-scale", "10", "--link-losses", "1"});
+  LinkConfig config;
+  config.slots_per_adapter = 7;
+  start_links(config);
+  ASSERT_TRUE(run_until([&] { return all_streaming(7) && recorder_.over_budget.size() == 3; },
+                        seconds(30)));
+  const auto beyond = recorder_.over_budget;
+  // Every link drops once, mid-rep; each comes back and the three beyond the budget stay out.
+  ASSERT_TRUE(run_until(
+      [&] {
+        int back = 0;
+        for (const auto& c : links_->contacts())
+          back += c.state == LinkState::kStreaming && c.stats.reconnects >= 1 ? 1 : 0;
+        return back == 7;
+      },
+      seconds(90)))
+      << sim_output();
+  for (const auto& id : beyond) {
+    const auto& states = recorder_.contacts[id].states;
+    EXPECT_EQ(std::count(states.begin(), states.end(), LinkState::kConnecting), 0) << id;
+  }
 }
 
 TEST_F(RoomTest, StartNotifyCarriesTheStreamWhenAcquireNotifyIsNotUsed) {
