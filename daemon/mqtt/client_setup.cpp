@@ -58,6 +58,7 @@ std::string persistence_dir(const Options& o) {
   // ... and bring back what a previous run left in the persistence directory.
   c.set_restore_messages(true);
   c.set_delete_oldest_messages(false);  // we drop live data ourselves, before it gets here
+  c.set_persist_qos0(false);  // live samples are worthless after a restart: spare the disk
   return c;
 }
 

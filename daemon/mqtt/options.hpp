@@ -37,7 +37,7 @@ struct Options {
   double status_interval_s = 60.0;  // the retained gateway status is refreshed this often
   std::string version = "0.1.0";    // reported in the gateway status
   int min_retry_interval_s = 1;     // automatic reconnect back-off
-  int max_retry_interval_s = 10;
+  int max_retry_interval_s = 5;     // a short cap: back within ~5 s of the broker
 
   [[nodiscard]] std::string effective_client_id() const {
     return client_id.empty() ? "r3-gateway-" + gateway_id : client_id;
