@@ -46,5 +46,21 @@ TEST_F(APublisherRestart, DeliversWhatItQueuedBeforeItWasKilled) {
             << std::endl;
 }
 
+TEST_F(APublisherRestart, DeliversWhatItQueuedWithoutEverHavingConnected) {
+  auto c = collector("r3/v1/gw1/users/u-1/rep");
+  broker_->stop();  // the daemon starts while the broker is away, queues, and is killed
+  auto first = start_publisher({"--reps", "20", "--interval-ms", "5"}, "pub1");
+  ASSERT_TRUE(wait_until(
+      [&] { return log_of("pub1").find("published 20 reps") != std::string::npos; }, 60s));
+  first.kill9();
+  ASSERT_TRUE(broker_->start());
+  auto second = start_publisher({}, "pub2");
+  ASSERT_TRUE(c->wait_for([](auto& m) { return distinct(seqs_of(m)).size() >= 20; }, 60s))
+      << "got " << distinct(seqs_of(c->messages())).size() << " of 20";
+  const auto all = distinct(seqs_of(c->messages()));
+  EXPECT_EQ(all.front(), 1U);
+  EXPECT_EQ(all.back(), 20U);
+}
+
 }  // namespace
 }  // namespace r3::test
