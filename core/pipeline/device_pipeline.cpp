@@ -6,7 +6,7 @@
 namespace r3::core {
 
 DevicePipeline::DevicePipeline(const PipelineConfig& config, EventSink& sink)
-    : impl_(std::make_unique<Impl>(config, sink)) {}
+    : impl_(std::make_unique<Impl>(config.sanitised(), sink)) {}
 
 DevicePipeline::~DevicePipeline() = default;
 
@@ -24,7 +24,11 @@ void DevicePipeline::push_packet(std::span<const std::uint8_t> bytes, double rx_
     return;
   }
   const double hz = protocol::rate_hz(packet.header.rate);
-  if (hz != p.fs) p.set_rate(hz);
+  if (hz != p.fs) {
+    // The contact changed its rate: what is under way cannot be measured across the change.
+    if (p.have_prev) p.break_state(p.prev.t_s);
+    p.set_rate(hz);
+  }
   const bool saturated =
       packet.header.force_saturated || packet.header.accel_clipped || packet.header.gyro_clipped;
   for (std::size_t i = 0; i < packet.sample_count; ++i) {
@@ -45,8 +49,13 @@ void DevicePipeline::link_lost(double t_s) {
 void DevicePipeline::end_set(double t_s) {
   Impl& p = *impl_;
   const bool loaded = p.load.loaded();
-  if (auto summary = p.sets.close(SetEndReason::kCommand, t_s)) p.sink.on_set(*summary);
-  if (loaded) p.sets.on_load_onset(t_s);  // the placement in progress opens the next set
+  if (auto summary = p.sets.close(SetEndReason::kCommand, t_s, loaded)) p.sink.on_set(*summary);
+  if (loaded) {  // the placement in progress goes on in the next set
+    p.sets.on_load_onset(t_s);
+    p.placement.hold_start_s = t_s;
+    p.placement.hold_force.clear();
+    p.placement.error_deg.reset();  // counted again in the new set
+  }
 }
 
 void DevicePipeline::flush(double t_s) {
@@ -54,13 +63,15 @@ void DevicePipeline::flush(double t_s) {
   impl_->emit_quality(t_s);
 }
 
-void DevicePipeline::set_thresholds(const Thresholds& thresholds) {
+bool DevicePipeline::set_thresholds(const Thresholds& thresholds) {
+  if (!thresholds.validate().empty()) return false;
   Impl& p = *impl_;
   p.config.thresholds = thresholds;
   p.load.set_thresholds(thresholds);
   p.segmenter.set_thresholds(thresholds);
   p.sets.set_thresholds(thresholds);
-  p.recorder.resize(p.recorder_capacity());  // sized from rep_max_duration_s; a rep under way stays
+  p.recorder.resize(p.recorder_capacity());  // sized from rep_max_duration_s
+  return true;
 }
 
 bool DevicePipeline::tare() {

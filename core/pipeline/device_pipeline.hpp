@@ -14,6 +14,7 @@ namespace r3::core {
 
 class DevicePipeline {
  public:
+  // An invalid config (see PipelineConfig::validate) is replaced, field by field, by defaults.
   DevicePipeline(const PipelineConfig& config, EventSink& sink);
   ~DevicePipeline();
   DevicePipeline(const DevicePipeline&) = delete;
@@ -31,7 +32,9 @@ class DevicePipeline {
   // End of stream: close whatever is open (a rep in progress is closed if it qualifies).
   void flush(double t_s);
 
-  void set_thresholds(const Thresholds& thresholds);
+  // New thresholds (a user's, from config or a command); a rep under way carries on. False, and
+  // nothing changed, when they are not valid (Thresholds::validate).
+  bool set_thresholds(const Thresholds& thresholds);
   // Software tare: zero the force at the current unloaded reading. False when loaded.
   bool tare();
 

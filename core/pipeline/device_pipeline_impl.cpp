@@ -12,7 +12,6 @@ constexpr double kSettleS = 0.3;    // after load onset, the placement has settl
 constexpr double kRampSkipS = 0.5;  // still force before this is ramp, not plateau
 constexpr double kTareTimeConstantS = 0.5;
 constexpr double kRecordMarginS = 0.5;  // recorder room beyond the rest window and longest rep
-constexpr double kMaxRateHz = 200.0;
 
 // Scratch for computing a rep's metrics, one per thread: not per-contact state, and allocated
 // only until it has grown to the longest rep seen.
@@ -49,7 +48,7 @@ DevicePipeline::Impl::Impl(const PipelineConfig& cfg, EventSink& out)
 }
 
 void DevicePipeline::Impl::set_rate(double hz) {
-  fs = std::clamp(hz, 1.0, kMaxRateHz);
+  fs = std::clamp(hz, PipelineConfig::kMinRateHz, PipelineConfig::kMaxRateHz);
   dt = 1.0 / fs;
   force_filter = Biquad::low_pass(std::min(config.force_filter_hz, 0.4 * fs), fs);
   recorder.configure(recorder_capacity(), fs);
@@ -163,7 +162,7 @@ void DevicePipeline::Impl::process(const Sample& s, bool interpolated) {
   } else {
     const double a = dt / kTareTimeConstantS;
     unloaded_force_mean += a * (static_cast<double>(s.force_n) - unloaded_force_mean);
-    if (sets.rest_elapsed(s.t_s, false)) {
+    if (sets.rest_elapsed(s.t_s)) {
       if (auto summary = sets.close(SetEndReason::kRest, s.t_s)) sink.on_set(*summary);
     }
   }

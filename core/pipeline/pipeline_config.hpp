@@ -1,5 +1,7 @@
 #pragma once
 
+#include <string>
+
 #include "core/reps/thresholds.hpp"
 
 namespace r3::core {
@@ -13,6 +15,15 @@ struct PipelineConfig {
   double force_offset_n = 0.0;     // tare offset
   double force_filter_hz = 5.0;    // low-pass before load detection
   Thresholds thresholds;
+
+  static constexpr double kMinRateHz = 1.0;
+  static constexpr double kMaxRateHz = 200.0;  // the fastest rate the contact protocol has
+  static constexpr double kMaxBridgeGapS = 5.0;
+
+  // Empty when usable; else the first problem, naming the field. Tools and the daemon check
+  // this and report; the pipeline itself replaces what is invalid by the default (sanitised).
+  [[nodiscard]] std::string validate() const;
+  [[nodiscard]] PipelineConfig sanitised() const;
 };
 
 }  // namespace r3::core

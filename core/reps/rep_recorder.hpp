@@ -27,7 +27,6 @@ class RepRecorder {
                    std::vector<float>& speed) const;
 
   [[nodiscard]] std::size_t size() const { return size_; }
-  [[nodiscard]] std::size_t capacity() const { return force_.size(); }
   [[nodiscard]] double first_t_s() const;
 
  private:

@@ -11,8 +11,9 @@ void SetTracker::on_load_onset(double t_s) {
   }
 }
 
-void SetTracker::open_if_needed() {
-  has_content_ = true;
+void SetTracker::on_load_release(double t_s) {
+  last_release_s_ = t_s;
+  if (!has_content_) load_seen_ = false;  // a tap or a short hold does not start a set
 }
 
 double SetTracker::record_placement(double tilt_deg) {
@@ -25,7 +26,7 @@ double SetTracker::record_placement(double tilt_deg) {
 }
 
 void SetTracker::add_rep(RepEvent& rep) {
-  open_if_needed();
+  has_content_ = true;
   rep.set_index = sets_emitted_ + 1;
   rep.rep_index = ++reps_;
   rom_.add(rep.rom_deg);
@@ -34,23 +35,23 @@ void SetTracker::add_rep(RepEvent& rep) {
 }
 
 void SetTracker::add_hold(HoldEvent& hold) {
-  open_if_needed();
+  has_content_ = true;
   hold.set_index = sets_emitted_ + 1;
   ++holds_;
 }
 
-bool SetTracker::rest_elapsed(double t_s, bool loaded) const {
-  return has_content_ && !loaded && t_s - last_release_s_ >= thresholds_.set_gap_s;
+bool SetTracker::rest_elapsed(double t_s) const {
+  return has_content_ && t_s - last_release_s_ >= thresholds_.set_gap_s;
 }
 
-std::optional<SetSummary> SetTracker::close(SetEndReason reason, double t_s) {
+std::optional<SetSummary> SetTracker::close(SetEndReason reason, double t_s, bool loaded) {
   std::optional<SetSummary> summary;
   if (has_content_) {
     SetSummary s;
     s.set_index = ++sets_emitted_;
     s.end_reason = reason;
     s.start_s = first_onset_s_;
-    s.end_s = last_release_s_ >= first_onset_s_ ? last_release_s_ : t_s;
+    s.end_s = loaded || last_release_s_ < first_onset_s_ ? t_s : last_release_s_;
     s.rep_count = reps_;
     s.hold_count = holds_;
     s.rom_mean_deg = rom_.mean();

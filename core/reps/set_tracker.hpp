@@ -17,7 +17,7 @@ class SetTracker {
   void set_thresholds(const Thresholds& thresholds) { thresholds_ = thresholds; }
 
   void on_load_onset(double t_s);
-  void on_load_release(double t_s) { last_release_s_ = t_s; }
+  void on_load_release(double t_s);
 
   // Placement error of a placement with this tilt, against the user's reference tilt or, when
   // none is set, the set's first placement. Counted once per placement in CE / AE / VE.
@@ -25,14 +25,12 @@ class SetTracker {
   void add_rep(RepEvent& rep);  // numbers it and accumulates its metrics
   void add_hold(HoldEvent& hold);
 
-  // True when a set with reps or holds has seen set_gap_s without load.
-  [[nodiscard]] bool rest_elapsed(double t_s, bool loaded) const;
-  // Closes the set; none if it held nothing.
-  std::optional<SetSummary> close(SetEndReason reason, double t_s);
+  // True when a set with reps or holds has seen set_gap_s without load (call while unloaded).
+  [[nodiscard]] bool rest_elapsed(double t_s) const;
+  // Closes the set; none if it held nothing. While loaded (a command), the set ends at t_s.
+  std::optional<SetSummary> close(SetEndReason reason, double t_s, bool loaded = false);
 
  private:
-  void open_if_needed();
-
   Thresholds thresholds_;
   std::uint32_t sets_emitted_ = 0;
   bool has_content_ = false;

@@ -53,6 +53,15 @@ TEST(AnalyzeOptions, RejectInconsistentThresholdsNamingTheField) {
   EXPECT_NE(o.error().find("load_off_n"), std::string::npos);
 }
 
+TEST(AnalyzeOptions, RejectARateTheContactProtocolCannotHaveAndAnUnboundedGap) {
+  auto fast = parse({"--rate", "500", "t.csv"});
+  ASSERT_FALSE(fast.ok());
+  EXPECT_NE(fast.error().find("nominal_rate_hz"), std::string::npos);
+  auto gap = parse({"--max-gap", "60", "t.csv"});
+  ASSERT_FALSE(gap.ok());
+  EXPECT_NE(gap.error().find("max_bridge_gap_s"), std::string::npos);
+}
+
 TEST(AnalyzeOptions, AnswerHelpBeforeAnythingElse) {
   auto o = parse({"--help"});
   ASSERT_TRUE(o.ok());

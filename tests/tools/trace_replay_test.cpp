@@ -83,6 +83,25 @@ TEST(ATraceReplay, RejectsAHeaderWithoutARequiredColumn) {
   EXPECT_NE(err.str().find("gz_dps"), std::string::npos) << err.str();
 }
 
+TEST(ATraceReplay, RefusesATraceFasterThanThePipelineTakes) {
+  std::string csv = "t_s,force_n,ax_g,ay_g,az_g,gx_dps,gy_dps,gz_dps\n";
+  for (int i = 0; i < 300; ++i) csv += std::to_string(i * 0.002) + ",0,0,0,1,0,0,0\n";  // 500 Hz
+  std::istringstream in(csv);
+  std::ostringstream out, err;
+  EXPECT_EQ(replay_trace(in, "t.csv", options(), out, err), 2);
+  EXPECT_NE(err.str().find("resample"), std::string::npos) << err.str();
+}
+
+TEST(ATraceReplay, WarnsWhenTheGivenRateDisagreesWithTheTimestamps) {
+  std::size_t true_reps = 0;
+  std::istringstream in(synthetic_trace(true_reps));
+  AnalyzeOptions o = options();
+  o.rate_hz = 200.0;
+  std::ostringstream out, err;
+  replay_trace(in, "t.csv", o, out, err);
+  EXPECT_NE(err.str().find("warning"), std::string::npos) << err.str();
+}
+
 TEST(ATraceReplay, RejectsAnEmptyTrace) {
   std::istringstream in("");
   std::ostringstream out, err;

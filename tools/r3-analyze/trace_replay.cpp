@@ -1,5 +1,7 @@
 #include "tools/r3-analyze/trace_replay.hpp"
 
+#include <algorithm>
+#include <cmath>
 #include <string>
 #include <vector>
 
@@ -69,12 +71,24 @@ int replay_trace(std::istream& in, std::string_view name, const AnalyzeOptions& 
   std::uint64_t bad_rows = 0;
 
   // The pipeline starts once the rate is known: from --rate, or the first rows' spacing.
-  const auto start_pipeline = [&] {
-    rate_hz = options.rate_hz.value_or(core::estimate_rate_hz(probe).value_or(100.0));
+  const auto start_pipeline = [&]() -> bool {
+    const std::optional<double> estimate = core::estimate_rate_hz(probe);
+    rate_hz = options.rate_hz.value_or(estimate.value_or(100.0));
+    if (rate_hz > core::PipelineConfig::kMaxRateHz || rate_hz < core::PipelineConfig::kMinRateHz) {
+      err << "r3-analyze: " << name << ": the trace is sampled at " << rate_hz
+          << " Hz; the pipeline takes 1..200 Hz: resample the trace\n";
+      return false;
+    }
+    if (options.rate_hz && estimate && std::fabs(*estimate / *options.rate_hz - 1.0) > 0.1) {
+      err << "r3-analyze: " << name << ": warning: --rate " << *options.rate_hz
+          << " Hz, but the timestamps say " << *estimate << " Hz\n";
+    }
     core::PipelineConfig config = options.pipeline;
     config.nominal_rate_hz = rate_hz;
+    config.live_rate_hz = std::min(config.live_rate_hz, rate_hz);
     pipeline.emplace(config, sink);
     for (const auto& s : probe) pipeline->push_sample(s);
+    return true;
   };
 
   bool stopped = false;
@@ -97,10 +111,10 @@ int replay_trace(std::istream& in, std::string_view name, const AnalyzeOptions& 
       pipeline->push_sample(*row);
     } else {
       probe.push_back(*row);
-      if (probe.size() == kRateProbeRows) start_pipeline();
+      if (probe.size() == kRateProbeRows && !start_pipeline()) return 2;
     }
   }
-  if (!pipeline) start_pipeline();
+  if (!pipeline && !start_pipeline()) return 2;
   pipeline->flush(last_t);
   print_summary(out, sink.counts(), pipeline->quality(), rate_hz, first_t, last_t, bad_rows);
   if (stopped) return 2;

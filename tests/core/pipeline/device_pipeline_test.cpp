@@ -2,6 +2,7 @@
 
 #include <gtest/gtest.h>
 
+#include <limits>
 #include <vector>
 
 #include "core/protocol/packet_codec.hpp"
@@ -134,12 +135,18 @@ TEST(ADevicePipeline, EndsASetByCommand) {
   const auto samples = sample({load_between(1.0, 20.0), reps_at({3.0, 12.0}, 30.0, 3.0)}, 25.0);
   for (const auto& s : samples) {
     p.push_sample(s);
-    if (s.t_s == 9.0) p.end_set(9.0);
+    if (s.t_s == 9.0) p.end_set(9.0);  // between the reps, the contact still loaded
   }
-  ASSERT_GE(sink.sets.size(), 1U);
+  p.flush(25.0);
+  ASSERT_EQ(sink.sets.size(), 2U);
   EXPECT_EQ(sink.sets[0].end_reason, SetEndReason::kCommand);
+  EXPECT_EQ(sink.sets[0].rep_count, 1U);
+  EXPECT_DOUBLE_EQ(sink.sets[0].end_s, 9.0);
+  EXPECT_EQ(sink.sets[1].rep_count, 1U);
+  EXPECT_DOUBLE_EQ(sink.sets[1].start_s, 9.0);
   ASSERT_EQ(sink.reps.size(), 2U);
   EXPECT_EQ(sink.reps[1].set_index, 2U);
+  EXPECT_EQ(sink.reps[1].rep_index, 1U);
 }
 
 TEST(ADevicePipeline, EmitsLiveSamplesAtTheConfiguredRate) {
@@ -219,6 +226,46 @@ TEST(ADevicePipeline, KeepsTheRepUnderWayWhenThresholdsChange) {
   EXPECT_NEAR(sink.reps[0].rom_deg, 30.0, 0.5);
   EXPECT_NEAR(sink.reps[0].duration_s, 4.0, 0.6);
   EXPECT_NEAR(sink.reps[0].force_mean_n, 100.0, 0.5);
+}
+
+class ADevicePipelineAtItsRate : public ::testing::TestWithParam<double> {};
+
+TEST_P(ADevicePipelineAtItsRate, MeasuresTheSameRep) {
+  const double fs = GetParam();
+  RecordingSink sink;
+  PipelineConfig config;
+  config.nominal_rate_hz = fs;
+  DevicePipeline p(config, sink);
+  feed(p, sample({load_between(1.0, 12.0), reps_at({3.0}, 30.0, 4.0)}, 15.0, fs));
+  ASSERT_EQ(sink.reps.size(), 1U);
+  EXPECT_NEAR(sink.reps[0].rom_deg, 30.0, 0.6);
+  EXPECT_NEAR(sink.reps[0].duration_s, 4.0, 0.6);
+  EXPECT_NEAR(sink.reps[0].force_mean_n, 100.0, 1.0);
+}
+
+INSTANTIATE_TEST_SUITE_P(Rates, ADevicePipelineAtItsRate, ::testing::Values(25.0, 50.0, 200.0));
+
+TEST(ADevicePipeline, ReplacesAnInvalidConfigByDefaults) {
+  PipelineConfig bad;
+  bad.nominal_rate_hz = 1000.0;
+  bad.max_bridge_gap_s = 1e9;
+  bad.thresholds.rep_max_duration_s = std::numeric_limits<double>::quiet_NaN();
+  EXPECT_FALSE(bad.validate().empty());
+  const PipelineConfig fixed = bad.sanitised();
+  EXPECT_EQ(fixed.validate(), "");
+  EXPECT_DOUBLE_EQ(fixed.nominal_rate_hz, PipelineConfig::kMaxRateHz);
+  EXPECT_DOUBLE_EQ(fixed.max_bridge_gap_s, PipelineConfig{}.max_bridge_gap_s);
+  EXPECT_DOUBLE_EQ(fixed.thresholds.rep_max_duration_s, Thresholds{}.rep_max_duration_s);
+}
+
+TEST(ADevicePipeline, IgnoresInvalidThresholds) {
+  RecordingSink sink;
+  DevicePipeline p(PipelineConfig{}, sink);
+  Thresholds bad;
+  bad.load_off_n = 50.0;  // above load_on_n
+  EXPECT_FALSE(p.set_thresholds(bad));
+  feed(p, sample({load_between(1.0, 12.0), reps_at({3.0}, 30.0, 4.0)}, 15.0));
+  EXPECT_EQ(sink.reps.size(), 1U);
 }
 
 TEST(ADevicePipeline, RefusesToTareWhileLoaded) {

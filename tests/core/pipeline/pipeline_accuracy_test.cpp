@@ -30,6 +30,7 @@ class TheRepPipelineOnSyntheticSessions : public ::testing::TestWithParam<const 
 TEST_P(TheRepPipelineOnSyntheticSessions, FindsEveryRepWithAccurateMetrics) {
   for (std::uint64_t seed = 1; seed <= 4; ++seed) {
     const synth::SessionScore score = run_preset(GetParam(), seed);
+    ASSERT_GT(score.tp, 10) << "seed " << seed;
     EXPECT_EQ(score.fn, 0) << "seed " << seed;
     EXPECT_EQ(score.fp, 0) << "seed " << seed;
     for (const auto& set : score.sets) EXPECT_EQ(set.detected, set.truth) << "seed " << seed;

@@ -40,17 +40,40 @@ TEST(ASetTracker, EndsASetAfterTheRestGapWithoutLoad) {
   RepEvent r = rep(20.0, 3.0, 100.0);
   sets.add_rep(r);
   sets.on_load_release(5.0);
-  EXPECT_FALSE(sets.rest_elapsed(34.9, false));
-  EXPECT_FALSE(sets.rest_elapsed(40.0, true));
-  EXPECT_TRUE(sets.rest_elapsed(35.0, false));
+  EXPECT_FALSE(sets.rest_elapsed(34.9));
+  EXPECT_TRUE(sets.rest_elapsed(35.0));
 }
 
 TEST(ASetTracker, ReportsNoSetThatHeldNothing) {
   SetTracker sets{Thresholds{}};
   sets.on_load_onset(0.0);
   sets.on_load_release(0.5);
-  EXPECT_FALSE(sets.rest_elapsed(100.0, false));
+  EXPECT_FALSE(sets.rest_elapsed(100.0));
   EXPECT_FALSE(sets.close(SetEndReason::kStreamEnd, 100.0));
+}
+
+TEST(ASetTracker, StartsASetAtItsFirstPlacementNotAtAnEarlierTap) {
+  SetTracker sets{Thresholds{}};
+  sets.on_load_onset(1.0);  // a tap
+  sets.on_load_release(1.4);
+  sets.on_load_onset(100.0);
+  RepEvent r = rep(20.0, 3.0, 100.0);
+  sets.add_rep(r);
+  sets.on_load_release(110.0);
+  const auto s = sets.close(SetEndReason::kRest, 150.0);
+  ASSERT_TRUE(s);
+  EXPECT_DOUBLE_EQ(s->start_s, 100.0);
+  EXPECT_DOUBLE_EQ(s->end_s, 110.0);
+}
+
+TEST(ASetTracker, EndsASetClosedWhileLoadedAtTheCommand) {
+  SetTracker sets{Thresholds{}};
+  sets.on_load_onset(1.0);
+  RepEvent r = rep(20.0, 3.0, 100.0);
+  sets.add_rep(r);
+  const auto s = sets.close(SetEndReason::kCommand, 9.0, true);
+  ASSERT_TRUE(s);
+  EXPECT_DOUBLE_EQ(s->end_s, 9.0);
 }
 
 TEST(ASetTracker, StartsTheNextSetWithTheNextIndex) {
