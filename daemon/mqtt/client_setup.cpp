@@ -46,7 +46,7 @@ std::string check_options(const Options& o) {
 }
 
 std::string persistence_dir(const Options& o) {
-  return o.state_dir.empty() ? std::string() : o.state_dir + "/mqtt";
+  return o.state_dir.empty() ? std::string() : o.state_dir + "/queue";
 }
 
 ::mqtt::create_options make_create_options(const Options& o) {

@@ -17,7 +17,7 @@ std::string check_options(const Options& o);
 // `will_payload`: the retained offline status the broker publishes if we vanish.
 ::mqtt::connect_options make_connect_options(const Options& o, const std::string& will_topic,
                                              const std::string& will_payload);
-// Where Paho keeps unacknowledged messages: "<state_dir>/mqtt"; empty: memory only.
+// Where Paho keeps unacknowledged messages: "<state_dir>/queue"; empty: memory only.
 std::string persistence_dir(const Options& o);
 
 }  // namespace r3::mqtt

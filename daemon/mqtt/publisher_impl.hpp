@@ -31,7 +31,7 @@ class Publisher::Impl : public LoopEvents, public std::enable_shared_from_this<I
         opt_(std::move(o)),
         log_(std::move(log)),
         topics_(opt_.gateway_id),
-        seq_(opt_.state_dir.empty() ? std::string() : opt_.state_dir + "/mqtt-seq.txt"),
+        seq_(opt_.state_dir.empty() ? std::string() : opt_.state_dir + "/seq.txt"),
         commands_(target),
         status_timer_(io),
         retry_timer_(io),

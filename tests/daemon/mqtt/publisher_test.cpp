@@ -62,7 +62,7 @@ TEST_F(APublisherWithoutABroker, RefusesToStartWithAnUnreadableTlsFile) {
 TEST_F(APublisherWithoutABroker, CreatesItsStateDirectoryAndStarts) {
   Publisher p(io_, options(), nullptr, logger());
   EXPECT_TRUE(p.start());
-  EXPECT_TRUE(std::filesystem::is_directory(dir_ + "/state/mqtt"));
+  EXPECT_TRUE(std::filesystem::is_directory(dir_ + "/state/queue"));
 }
 
 TEST_F(APublisherWithoutABroker, QueuesEventsDropsLiveAndCountsUnsafeIds) {
