@@ -11,7 +11,6 @@ std::size_t size_of(Opcode op) {
     case Opcode::kStartStreaming:
       return 3;
     case Opcode::kStopStreaming:
-      return 1;
     case Opcode::kTare:
       return 1;
     case Opcode::kIdentify:
