@@ -3,7 +3,9 @@
 #include <gmock/gmock.h>
 #include <gtest/gtest.h>
 
+#include <iterator>
 #include <nlohmann/json.hpp>
+#include <random>
 
 namespace r3::mqtt {
 namespace {
@@ -156,6 +158,47 @@ TEST(ACommandHandlerWithoutARoom, AnswersUnavailable) {
   CommandHandler h(nullptr);
   const auto reply = h.handle("tare", R"({"request_id":"x","device_id":"d"})", 0);
   EXPECT_EQ(json::parse(reply.payload)["error"]["code"], "unavailable");
+}
+
+TEST(ACommandHandlerUnderGarbage, AnswersEveryRandomInputWithValidJsonAndNeverThrows) {
+  ::testing::NiceMock<MockRoom> room;
+  ON_CALL(room, bind).WillByDefault(Return(CommandResult::success()));
+  CommandHandler h(&room);
+  std::mt19937 rng(42);  // fixed: a failure is reproducible
+  const std::string pieces[] = {"{",
+                                "}",
+                                "[",
+                                "]",
+                                "\"request_id\"",
+                                ":",
+                                ",",
+                                "\"r\"",
+                                "\"device_id\"",
+                                "\"user_id\"",
+                                "null",
+                                "1e999",
+                                "-0",
+                                "\"\\u0000\"",
+                                "true",
+                                "\xff\xfe",
+                                "\"thresholds\""};
+  for (int i = 0; i < 20000; ++i) {
+    std::string payload;
+    const int n = static_cast<int>(rng() % 12);
+    for (int k = 0; k < n; ++k) {
+      if (rng() % 4 == 0) {
+        payload.push_back(static_cast<char>(rng() % 256));
+      } else {
+        payload += pieces[rng() % std::size(pieces)];
+      }
+    }
+    const char* verbs[] = {"bind", "set_thresholds", "identify", "x"};
+    CommandReply reply;
+    ASSERT_NO_THROW(reply = h.handle(verbs[rng() % 4], payload, 0)) << payload;
+    const auto j = json::parse(reply.payload, nullptr, false);
+    ASSERT_FALSE(j.is_discarded()) << reply.payload;
+    ASSERT_TRUE(j.contains("ok")) << reply.payload;
+  }
 }
 
 }  // namespace
