@@ -1,22 +1,21 @@
 #include "tools/r3-synth/truth_json.hpp"
 
-#include <cmath>
-#include <cstdio>
+#include "core/util/json_writer.hpp"
 
 namespace r3::tools {
 namespace {
 
-// Numbers with enough digits for times in ms and angles in hundredths; JSON has no NaN.
-void num(std::string& s, const char* key, double v) {
-  char buf[64];
-  std::snprintf(buf, sizeof buf, ",\"%s\":%.9g", key, std::isfinite(v) ? v : 0.0);
-  s += buf;
-}
-void integer(std::string& s, const char* key, long long v) {
-  s += ",\"";
-  s += key;
-  s += "\":";
-  s += std::to_string(v);
+using util::JsonObjectWriter;
+
+// Truth is compared to detected events: keep more digits than the events' 6 significant.
+constexpr int kDecimals = 6;
+
+void line(std::string& out, const auto& write_fields) {
+  {
+    JsonObjectWriter w(out);
+    write_fields(w);
+  }
+  out += '\n';
 }
 
 }  // namespace
@@ -24,47 +23,44 @@ void integer(std::string& s, const char* key, long long v) {
 std::string truth_json_lines(const core::synth::Session& session, const std::string& preset,
                              std::uint64_t seed) {
   const auto& t = session.truth;
-  std::string s = "{\"type\":\"session\",\"preset\":\"" + preset + "\"";
-  integer(s, "seed", static_cast<long long>(seed));
-  num(s, "rate_hz", session.rate_hz);
-  integer(s, "samples", static_cast<long long>(session.samples.size()));
-  integer(s, "reps", static_cast<long long>(t.reps.size()));
-  s += "}\n";
+  std::string s;
+  line(s, [&](JsonObjectWriter& w) {
+    w.add("type", "session").add("preset", preset).add("seed", seed);
+    w.add("rate_hz", session.rate_hz);
+    w.add("samples", static_cast<std::uint64_t>(session.samples.size()));
+    w.add("reps", static_cast<std::uint64_t>(t.reps.size()));
+  });
   for (const auto& set : t.sets) {
-    s += "{\"type\":\"set\"";
-    integer(s, "set", set.set_index);
-    num(s, "start_s", set.start_s);
-    num(s, "end_s", set.end_s);
-    integer(s, "rep_count", set.rep_count);
-    s += "}\n";
+    line(s, [&](JsonObjectWriter& w) {
+      w.add("type", "set").add("set", set.set_index);
+      w.add_fixed("start_s", set.start_s, kDecimals).add_fixed("end_s", set.end_s, kDecimals);
+      w.add("rep_count", set.rep_count);
+    });
   }
   for (const auto& r : t.reps) {
-    s += "{\"type\":\"rep\"";
-    integer(s, "set", r.set_index);
-    integer(s, "placement", r.placement_index);
-    num(s, "start_s", r.start_s);
-    num(s, "end_s", r.end_s);
-    num(s, "rom_deg", r.rom_deg);
-    num(s, "force_mean_n", r.force_mean_n);
-    num(s, "sparc", r.sparc);
-    num(s, "peak_speed_dps", r.peak_speed_dps);
-    num(s, "placement_tilt_deg", r.placement_tilt_deg);
-    s += r.out_and_stay ? ",\"out_and_stay\":true}\n" : ",\"out_and_stay\":false}\n";
+    line(s, [&](JsonObjectWriter& w) {
+      w.add("type", "rep").add("set", r.set_index).add("placement", r.placement_index);
+      w.add_fixed("start_s", r.start_s, kDecimals).add_fixed("end_s", r.end_s, kDecimals);
+      w.add_fixed("rom_deg", r.rom_deg, kDecimals);
+      w.add_fixed("force_mean_n", r.force_mean_n, kDecimals);
+      w.add_fixed("sparc", r.sparc, kDecimals);
+      w.add_fixed("peak_speed_dps", r.peak_speed_dps, kDecimals);
+      w.add_fixed("placement_tilt_deg", r.placement_tilt_deg, kDecimals);
+      w.add("out_and_stay", r.out_and_stay);
+    });
   }
   for (const auto& h : t.holds) {
-    s += "{\"type\":\"hold\"";
-    integer(s, "set", h.set_index);
-    integer(s, "placement", h.placement_index);
-    num(s, "start_s", h.start_s);
-    num(s, "end_s", h.end_s);
-    num(s, "force_mean_n", h.force_mean_n);
-    s += "}\n";
+    line(s, [&](JsonObjectWriter& w) {
+      w.add("type", "hold").add("set", h.set_index).add("placement", h.placement_index);
+      w.add_fixed("start_s", h.start_s, kDecimals).add_fixed("end_s", h.end_s, kDecimals);
+      w.add_fixed("force_mean_n", h.force_mean_n, kDecimals);
+    });
   }
   for (const auto& d : t.distractors) {
-    s += "{\"type\":\"distractor\",\"kind\":\"" + core::synth::to_string(d.kind) + "\"";
-    num(s, "start_s", d.start_s);
-    num(s, "end_s", d.end_s);
-    s += "}\n";
+    line(s, [&](JsonObjectWriter& w) {
+      w.add("type", "distractor").add("kind", core::synth::to_string(d.kind));
+      w.add_fixed("start_s", d.start_s, kDecimals).add_fixed("end_s", d.end_s, kDecimals);
+    });
   }
   return s;
 }
