@@ -19,6 +19,9 @@ TEST_F(AFullQueue, DropsWhatDoesNotFitAndReportsItInTheStatus) {
       {"--max-buffered", "50", "--reps", "100", "--interval-ms", "2", "--start-file", go});
   ASSERT_TRUE(c->wait_for([](auto& m) { return has_status(m, "online", "connected"); }, 30s));
   broker_->stop();
+  // Only once the publisher knows it is disconnected: from then on, live is never queued.
+  ASSERT_TRUE(
+      wait_until([&] { return log_of().find("connection lost") != std::string::npos; }, 60s));
   std::ofstream(go).close();
   ASSERT_TRUE(
       wait_until([&] { return log_of().find("published 100 reps") != std::string::npos; }, 60s));
