@@ -206,6 +206,8 @@ CommandReply CommandHandler::handle(std::string_view verb, std::string_view payl
     result = CommandResult::failure(CommandError::kBadRequest, e.message);
   } catch (const std::exception& e) {  // nlohmann type errors, bad_alloc: still an answer
     result = CommandResult::failure(CommandError::kInternal, e.what());
+  } catch (...) {  // a target breaking its no-throw contract with something exotic
+    result = CommandResult::failure(CommandError::kInternal, "unexpected exception");
   }
   CommandReply reply{request_id.value_or(std::string(kInvalidRequestId)),
                      reply_json(request_id, verb, result, unix_ms), result.ok(), false};

@@ -154,6 +154,15 @@ TEST_F(ACommandHandler, AnswersARepeatedRequestIdWithoutRunningItAgain) {
   EXPECT_EQ(first, second);
 }
 
+TEST_F(ACommandHandler, AnswersInternalWhenTheTargetThrowsAfterAll) {
+  EXPECT_CALL(room_, tare("dev-1")).WillOnce([](const std::string&) -> CommandResult {
+    throw std::runtime_error("room exploded");
+  });
+  const auto r = run("tare", R"({"request_id":"boom","device_id":"dev-1"})");
+  EXPECT_EQ(r["error"]["code"], "internal");
+  EXPECT_EQ(r["error"]["message"], "room exploded");
+}
+
 TEST(ACommandHandlerWithoutARoom, AnswersUnavailable) {
   CommandHandler h(nullptr);
   const auto reply = h.handle("tare", R"({"request_id":"x","device_id":"d"})", 0);
