@@ -1,5 +1,6 @@
 #include "daemon/mqtt/publisher_impl.hpp"
 
+#include <algorithm>
 #include <filesystem>
 
 #include "daemon/mqtt/client_setup.hpp"
@@ -53,9 +54,15 @@ bool Publisher::Impl::start() {
 }
 
 void Publisher::Impl::on_connect_failed(const std::string& why) {
-  // Paho's automatic reconnect only covers a connection that once succeeded: retry the first.
-  log(kWarn, "mqtt: " + why + "; retrying");
-  retry_timer_.expires_after(std::chrono::seconds(std::max(1, opt_.min_retry_interval_s)));
+  // Paho's automatic reconnect only covers a connection that once succeeded: retry the first,
+  // backing off like Paho does, and logging the first failure and then every tenth.
+  const int attempt = ++connect_failures_;
+  const int delay = std::min(std::max(1, opt_.max_retry_interval_s),
+                             std::max(1, opt_.min_retry_interval_s) << std::min(attempt - 1, 10));
+  if (attempt % 10 == 1) {
+    log(kWarn, "mqtt: " + why + "; retrying every " + std::to_string(delay) + " s or less");
+  }
+  retry_timer_.expires_after(std::chrono::seconds(delay));
   retry_timer_.async_wait([weak = weak_from_this()](const boost::system::error_code& ec) {
     auto self = weak.lock();
     if (ec || !self || self->stopping_ || !self->client_ || self->stats_.connected) return;
@@ -100,7 +107,10 @@ void Publisher::Impl::on_message(const IncomingMessage& m) {
   if (verb.empty()) return;  // not a command topic of ours (the subscription allows none)
   const auto reply = commands_.handle(verb, m.payload, now_unix_ms());
   if (!reply.repeated) ++(reply.ok ? stats_.commands_ok : stats_.commands_failed);
-  if (!reply.ok) log(kWarn, "mqtt: command " + std::string(verb) + " refused: " + reply.payload);
+  if (!reply.ok && (stats_.commands_failed <= 20 || stats_.commands_failed % 100 == 0)) {
+    log(kWarn, "mqtt: command " + std::string(verb) + " refused (" +
+                   std::to_string(stats_.commands_failed) + " so far): " + reply.payload);
+  }
   send(topics_.reply(reply.reply_id), reply.payload, 1, false, Kind::kControl);
   // MQTT 5: also answer where the requester asked, with its correlation data.
   if (opt_.mqtt_v5 && !m.response_topic.empty() &&

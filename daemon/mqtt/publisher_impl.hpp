@@ -80,6 +80,7 @@ class Publisher::Impl : public LoopEvents, public std::enable_shared_from_this<I
   std::shared_ptr<PahoBridge> bridge_;  // declared before client_: outlives it
   std::unique_ptr<::mqtt::async_client> client_;
   bool stopping_ = false;
+  int connect_failures_ = 0;  // of the first connection (later ones are Paho's business)
 };
 
 }  // namespace r3::mqtt
