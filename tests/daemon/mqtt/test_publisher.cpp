@@ -3,7 +3,8 @@
 // answers commands through a fake room model, and on SIGTERM stops cleanly and prints its stats.
 //   --port P --gateway G [--state DIR] [--client-id C] [--reps N] [--interval-ms MS]
 //   [--start-file F (reps begin once F exists)]
-//   [--max-buffered K] [--username U] [--all-kinds] [--v5] [--keepalive S] [--tls-port P --ca F
+//   [--max-buffered K] [--username U] [--password P] [--all-kinds] [--v5] [--keepalive S]
+//   [--tls-port P --ca F
 //   --cert F --key F]
 
 #include <unistd.h>
@@ -125,6 +126,7 @@ int run(int argc, char** argv) {
   o.state_dir = get("--state", "");
   o.mqtt_v5 = a.count("--v5") > 0;
   o.username = get("--username", "");
+  o.password = get("--password", "");
   o.keepalive_s = std::stoi(get("--keepalive", "5"));
   o.max_buffered_messages = std::stoul(get("--max-buffered", "100000"));
   o.live_rate_hz = 1000.0;  // every live sample of this program is wanted

@@ -30,6 +30,10 @@ class Collector : public mqtt::callback {
             const CollectorTls* tls = nullptr);
   ~Collector() override;
   void set_username(const std::string& name) { options_.set_user_name(name); }
+  void set_credentials(const std::string& name, const std::string& password) {
+    options_.set_user_name(name);
+    options_.set_password(password);
+  }
   bool connect();  // waits until subscribed
   void publish(const std::string& topic, const std::string& payload,
                const mqtt::properties& props = {});
