@@ -8,7 +8,7 @@ namespace {
 
 constexpr double kLiveStaleS = 2.0;
 constexpr int kGaugeWidth = 20;
-constexpr double kGaugeFullN = 150.0;
+constexpr double kGaugeFullN = 300.0;  // the top of the method's range (20-300 N)
 
 std::string fixed(const std::optional<double>& v, int decimals, int width) {
   char buf[32];

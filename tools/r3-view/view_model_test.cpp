@@ -53,11 +53,11 @@ TEST(AViewModel, TakesTheStateFromLiveSamplesAndStatus) {
 TEST(ARenderedView, ShowsOneLinePerUserWithTheLastRepAndALiveGauge) {
   ViewModel m;
   m.apply("r3/v1/g/users/athlete-07/rep", rep(1, 4, 33.3), 0);
-  m.apply("r3/v1/g/users/athlete-07/live", R"({"force_n":75.0,"state":"loaded"})", 10.0);
+  m.apply("r3/v1/g/users/athlete-07/live", R"({"force_n":150.0,"state":"loaded"})", 10.0);
   const auto text = render(m, {"localhost:1883", "+", true, false}, 10.5);
   EXPECT_THAT(text, HasSubstr("athlete-07"));
   EXPECT_THAT(text, HasSubstr("33.3"));
-  EXPECT_THAT(text, HasSubstr("[##########..........]   75 N"));
+  EXPECT_THAT(text, HasSubstr("[##########..........]  150 N"));
   EXPECT_EQ(text.find("\x1b["), std::string::npos);  // plain: no escape sequences
   // Two seconds later the gauge is stale and shows nothing.
   EXPECT_THAT(render(m, {"b", "+", true, false}, 13.0), HasSubstr("]    -"));
