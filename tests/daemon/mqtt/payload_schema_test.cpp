@@ -9,6 +9,7 @@
 #include <limits>
 #include <nlohmann/json.hpp>
 
+#include "core/events/event_json.hpp"
 #include "daemon/mqtt/command_handler.hpp"
 #include "daemon/mqtt/payloads.hpp"
 #include "tests/daemon/mqtt/support/process.hpp"
@@ -127,6 +128,33 @@ TEST_F(ThePayloads, FailValidationOnATopicOutsideTheApiOrAMismatchedId) {
   lines_.clear();
   add("r3/v1/gw1/whatever", "{}");
   EXPECT_NE(validate(), 0);
+}
+
+TEST_F(ThePayloads, IncludeTheBareEventObjectsOfR3AnalyzeWhichMatchTheirOwnSchemas) {
+  const auto event = [&](const std::string& json) {
+    lines_.push_back(nlohmann::json{{"event", json}}.dump());
+  };
+  event(core::to_json(full_rep()));
+  core::RepEvent bare;
+  bare.set_index = bare.rep_index = bare.placement_index = 1;
+  event(core::to_json(bare));
+  event(core::to_json(core::HoldEvent{1, 1, 1, 7, 6, 50, 3}));
+  core::SetSummary set;
+  set.set_index = 2;
+  event(core::to_json(set));
+  event(core::to_json(core::LiveSample{1, 2, 3, core::ContactState::kLoaded}));
+  core::QualityStats q;
+  q.packets = 10;
+  q.packets_missing = 1;
+  event(core::to_json(q));
+  EXPECT_EQ(validate("event-rep,event-hold,event-set,event-live,event-quality"), 0) << output_;
+
+  // ... and an envelope field is not part of a bare event: the schema refuses it.
+  lines_.clear();
+  auto j = nlohmann::json::parse(core::to_json(full_rep()));
+  j["user_id"] = "u-1";
+  event(j.dump());
+  EXPECT_NE(validate(), 0) << output_;
 }
 
 }  // namespace

@@ -3,6 +3,8 @@
 
 usage: validate_payloads.py SCHEMA_DIR MESSAGES.jsonl [--require kind,kind,...]
 Each line of MESSAGES.jsonl: {"topic": "...", "payload": "<the payload as a string>"}.
+A line may instead be {"event": "<an event object as a string>"} (r3-analyze output): it is
+validated against <its type>.schema.json (docs/events.md) and counted as kind "event-<type>".
 Every message must match the schema of its topic (an unknown topic is an error), and the ids in
 the topic must equal those in the payload. Exit 0 only if all pass and every required kind was
 seen at least once.
@@ -28,6 +30,25 @@ ROUTES = [  # topic pattern under r3/v1/<gw>/ -> (kind, schema file, fragment)
 ]
 
 
+def check_event(n, text, base, store, seen):
+    try:
+        doc = json.loads(text)
+        kind = doc["type"]
+    except (json.JSONDecodeError, KeyError, TypeError) as e:
+        print(f"line {n}: not an event object: {e}")
+        return 1
+    if base + kind + ".schema.json" not in store:
+        print(f"line {n}: unknown event type {kind!r}")
+        return 1
+    schema = {"$ref": base + kind + ".schema.json"}
+    resolver = jsonschema.RefResolver(base, schema, store=store)
+    problems = list(jsonschema.Draft202012Validator(schema, resolver=resolver).iter_errors(doc))
+    for p in problems:
+        print(f"line {n}: {kind} event: {p.message} at {list(p.absolute_path)}")
+    seen["event-" + kind] = seen.get("event-" + kind, 0) + 1
+    return len(problems)
+
+
 def main():
     schema_dir = Path(sys.argv[1])
     lines = Path(sys.argv[2]).read_text().splitlines()
@@ -43,6 +64,9 @@ def main():
     seen, errors = {}, 0
     for n, line in enumerate(lines, 1):
         msg = json.loads(line)
+        if "event" in msg:
+            errors += check_event(n, msg["event"], base, store, seen)
+            continue
         topic, payload = msg["topic"], msg["payload"]
         m = re.fullmatch(r"r3/v1/(?P<gateway_id>[^/]+)/(?P<rest>.+)", topic)
         route = None
