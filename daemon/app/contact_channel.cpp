@@ -32,10 +32,17 @@ void ContactChannel::set_context(mqtt::EventContext context) {
   publish_user_status();
 }
 
-void ContactChannel::set_streaming(bool streaming) {
-  if (streaming_ && !streaming) pipeline_.link_lost(pipeline_.last_stream_time_s());
-  if (streaming_ == streaming) return;
-  streaming_ = streaming;
+void ContactChannel::start_stream(std::uint64_t stream_id) {
+  context_.stream_id = stream_id;
+  streaming_ = true;
+  state_ = core::ContactState::kIdle;
+  publish_user_status();
+}
+
+void ContactChannel::stop_stream() {
+  if (!streaming_) return;
+  pipeline_.link_lost(pipeline_.last_stream_time_s());
+  streaming_ = false;
   state_ = core::ContactState::kIdle;
   publish_user_status();
 }

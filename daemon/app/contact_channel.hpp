@@ -24,10 +24,12 @@ class ContactChannel final : public core::EventSink {
   [[nodiscard]] const mqtt::EventContext& context() const { return context_; }
   [[nodiscard]] const std::string& address() const { return address_; }
   [[nodiscard]] std::uint64_t unattributed_events() const { return unattributed_; }
-  // The user, session or stream changed. Publishes the user's status.
+  // The user or session changed. Publishes the user's status.
   void set_context(mqtt::EventContext context);
-  // The link is up (true) or broke (false): the stream's state resets when it broke.
-  void set_streaming(bool streaming);
+  // Notifications flow again: a new stream, named for its sets by `stream_id`.
+  void start_stream(std::uint64_t stream_id);
+  // The stream broke: an open rep is discarded, state resets (DevicePipeline::link_lost).
+  void stop_stream();
   void publish_user_status();
 
   void on_rep(const core::RepEvent& rep) override;

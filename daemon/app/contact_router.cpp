@@ -22,8 +22,6 @@ mqtt::EventContext ContactRouter::context_for(const bluez::ContactId& id,
   ctx.device_id = id;
   ctx.user_id = room_.user_for(id, address).value_or("");
   if (room_.session()) ctx.session_id = room_.session()->id;
-  const auto stream = stream_ids_.find(id);
-  if (stream != stream_ids_.end()) ctx.stream_id = stream->second;
   return ctx;
 }
 
@@ -46,6 +44,7 @@ void ContactRouter::refresh() {
   for (auto& [id, ch] : channels_) {
     auto ctx = context_for(id, ch->address());
     const auto& old = ch->context();
+    ctx.stream_id = old.stream_id;
     if (ctx.user_id == old.user_id && ctx.session_id == old.session_id) {
       ch->pipeline().set_thresholds(thresholds_for(ctx.user_id));
       continue;
@@ -81,17 +80,14 @@ void ContactRouter::on_packet(const bluez::ContactId& id, std::span<const std::u
 void ContactRouter::on_link_state(const bluez::ContactId& id, bluez::LinkState state,
                                   std::string_view reason) {
   auto& ch = channel(id);
-  const bool streaming = state == bluez::LinkState::kStreaming;
-  if (streaming) {
-    // A new stream: its sets are named after when it began.
-    stream_ids_[id] = static_cast<std::uint64_t>(std::time(nullptr));
-    auto ctx = ch.context();
-    ctx.stream_id = stream_ids_[id];
-    ch.set_context(std::move(ctx));
+  if (state == bluez::LinkState::kStreaming) {
+    // A new stream: its sets are named after when it began (unix seconds).
+    ch.start_stream(static_cast<std::uint64_t>(std::time(nullptr)));
+    streaming_ids_.insert(id);
+  } else {
+    ch.stop_stream();
+    streaming_ids_.erase(id);
   }
-  ch.set_streaming(streaming);
-  streaming_ids_.erase(id);
-  if (streaming) streaming_ids_.insert(id);
   log_info("contact " + id + ": " + std::string(bluez::to_string(state)) + " (" +
            std::string(reason) + ")");
   publish_device(id, bluez::to_string(state));

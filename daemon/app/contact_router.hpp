@@ -60,7 +60,6 @@ class ContactRouter final : public bluez::ContactListener {
   const bluez::ContactLinks* links_ = nullptr;
   std::map<std::string, core::Thresholds> runtime_thresholds_;
   std::map<bluez::ContactId, std::unique_ptr<ContactChannel>> channels_;
-  std::map<bluez::ContactId, std::uint64_t> stream_ids_;
   std::set<bluez::ContactId> streaming_ids_;
 };
 
