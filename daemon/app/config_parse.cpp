@@ -7,6 +7,7 @@
 
 #include "daemon/app/config_validate.hpp"
 #include "daemon/app/ids.hpp"
+#include "daemon/app/thresholds_fields.hpp"
 #include "daemon/app/toml_reader.hpp"
 
 namespace r3::app {
@@ -108,17 +109,7 @@ struct Parser {
   }
 
   void thresholds(TomlTableReader& r, core::Thresholds& th) {
-    r.read("load_on_n", th.load_on_n);
-    r.read("load_off_n", th.load_off_n);
-    r.read("load_debounce_s", th.load_debounce_s);
-    r.read("rep_min_duration_s", th.rep_min_duration_s);
-    r.read("rep_min_rom_deg", th.rep_min_rom_deg);
-    r.read("rep_max_duration_s", th.rep_max_duration_s);
-    r.read("move_start_deg", th.move_start_deg);
-    r.read("still_dps", th.still_dps);
-    r.read("stop_s", th.stop_s);
-    r.read("hold_min_s", th.hold_min_s);
-    r.read("set_gap_s", th.set_gap_s);
+    for (const auto& [name, field] : kThresholdsFields) r.read(name, th.*field);
     r.read("reference_tilt_deg", th.reference_tilt_deg);
     r.report_unknown_keys();
   }

@@ -12,8 +12,8 @@ ContactRouter::ContactRouter(const Config& config, const RoomModel& room,
     : config_(config), room_(room), publisher_(publisher), tally_(tally) {}
 
 core::Thresholds ContactRouter::thresholds_for(const std::string& user) const {
-  const auto it = runtime_thresholds_.find(user);
-  return it != runtime_thresholds_.end() ? it->second : config_.thresholds_for(user);
+  // Set by command (saved in the room) wins over the config.
+  return room_.user_thresholds(user).value_or(config_.thresholds_for(user));
 }
 
 mqtt::EventContext ContactRouter::context_for(const bluez::ContactId& id,
@@ -53,14 +53,6 @@ void ContactRouter::refresh() {
     if (ctx.user_id != old.user_id) ch->pipeline().end_set(ch->pipeline().last_stream_time_s());
     ch->pipeline().set_thresholds(thresholds_for(ctx.user_id));
     ch->set_context(std::move(ctx));
-  }
-}
-
-void ContactRouter::set_user_thresholds(const std::string& user,
-                                        const core::Thresholds& thresholds) {
-  runtime_thresholds_[user] = thresholds;
-  for (auto& [id, ch] : channels_) {
-    if (ch->context().user_id == user) ch->pipeline().set_thresholds(thresholds);
   }
 }
 

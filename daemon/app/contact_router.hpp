@@ -25,11 +25,10 @@ class ContactRouter final : public bluez::ContactListener {
   // The links, once built (they need this listener first). Used for addresses and stats.
   void attach(const bluez::ContactLinks* links) { links_ = links; }
 
-  // Bindings, session or config changed: recompute every channel's user, session and
+  // Bindings, session, thresholds or config changed: recompute every channel's user, session and
   // thresholds. A contact moving to another user has its open set closed first.
   void refresh();
-  // Runtime thresholds (cmd/set_thresholds) win over the config's until the next restart.
-  void set_user_thresholds(const std::string& user, const core::Thresholds& thresholds);
+  // The thresholds a user's reps are judged by: set by command, else the config's.
   [[nodiscard]] core::Thresholds thresholds_for(const std::string& user) const;
 
   // Closes the open sets of every contact (session stop).
@@ -58,7 +57,6 @@ class ContactRouter final : public bluez::ContactListener {
   mqtt::Publisher& publisher_;
   SessionTally& tally_;
   const bluez::ContactLinks* links_ = nullptr;
-  std::map<std::string, core::Thresholds> runtime_thresholds_;
   std::map<bluez::ContactId, std::unique_ptr<ContactChannel>> channels_;
   std::set<bluez::ContactId> streaming_ids_;
 };

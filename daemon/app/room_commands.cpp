@@ -123,8 +123,11 @@ CommandResult RoomCommands::set_thresholds(const std::string& user_id,
   if (auto problem = th.validate(); !problem.empty()) {
     return CommandResult::failure(CommandError::kBadRequest, problem);
   }
-  router_->set_user_thresholds(user_id, th);
-  log_info("thresholds of user " + user_id + " changed by command (until restart)");
+  if (auto error = room_.set_user_thresholds(user_id, th); !error.empty()) {
+    return CommandResult::failure(CommandError::kInternal, error);
+  }
+  router_->refresh();
+  log_info("thresholds of user " + user_id + " changed by command");
   return CommandResult::success("thresholds updated");
 }
 

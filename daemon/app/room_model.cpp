@@ -7,6 +7,7 @@
 
 #include "daemon/app/atomic_file.hpp"
 #include "daemon/app/ids.hpp"
+#include "daemon/app/thresholds_fields.hpp"
 
 namespace r3::app {
 namespace {
@@ -21,6 +22,26 @@ std::string session_id_for(std::int64_t unix_ms) {
   char text[32];
   std::strftime(text, sizeof text, "%Y%m%dT%H%M%SZ", &utc);
   return text;
+}
+
+nlohmann::json to_json(const core::Thresholds& th) {
+  nlohmann::json j;
+  for (const auto& [name, field] : kThresholdsFields) j[name] = th.*field;
+  j["reference_tilt_deg"] =
+      th.reference_tilt_deg ? nlohmann::json(*th.reference_tilt_deg) : nullptr;
+  return j;
+}
+
+// Fields missing from the file keep their defaults; a wrong type throws (caught by load()).
+core::Thresholds thresholds_from(const nlohmann::json& j) {
+  core::Thresholds th;
+  for (const auto& [name, field] : kThresholdsFields) {
+    if (j.contains(name)) th.*field = j.at(name).get<double>();
+  }
+  if (j.contains("reference_tilt_deg") && !j.at("reference_tilt_deg").is_null()) {
+    th.reference_tilt_deg = j.at("reference_tilt_deg").get<double>();
+  }
+  return th;
 }
 
 }  // namespace
@@ -48,8 +69,18 @@ std::string RoomModel::load() {
       session =
           Session{it->at("id").get<std::string>(), it->at("started_unix_ms").get<std::int64_t>()};
     }
+    std::map<std::string, core::Thresholds> thresholds;
+    if (const auto it = state.find("thresholds"); it != state.end()) {
+      for (const auto& [user, th] : it->items()) {
+        thresholds[user] = thresholds_from(th);
+        if (auto problem = thresholds[user].validate(); !problem.empty()) {
+          return state_file_.string() + ": thresholds of " + user + ": " + problem;
+        }
+      }
+    }
     overrides_ = std::move(overrides);
     session_ = std::move(session);
+    thresholds_ = std::move(thresholds);
   } catch (const nlohmann::json::exception& e) {
     return state_file_.string() + ": " + e.what();
   }
@@ -68,6 +99,8 @@ std::string RoomModel::save() const {
   } else {
     state["session"] = nullptr;
   }
+  state["thresholds"] = nlohmann::json::object();
+  for (const auto& [user, th] : thresholds_) state["thresholds"][user] = to_json(th);
   return write_file_atomically(state_file_, state.dump(2) + "\n");
 }
 
@@ -128,6 +161,23 @@ std::string RoomModel::stop_session() {
   if (!session_) return "no session is running";
   session_.reset();
   return save();
+}
+
+}  // namespace r3::app
+
+namespace r3::app {
+
+std::string RoomModel::set_user_thresholds(std::string_view user,
+                                           const core::Thresholds& thresholds) {
+  if (!is_valid_id(user)) return "not a valid user id: " + std::string(user);
+  thresholds_[std::string(user)] = thresholds;
+  return save();
+}
+
+std::optional<core::Thresholds> RoomModel::user_thresholds(const std::string& user) const {
+  const auto it = thresholds_.find(user);
+  if (it == thresholds_.end()) return std::nullopt;
+  return it->second;
 }
 
 }  // namespace r3::app

@@ -2,7 +2,8 @@
 // The room: which user each contact belongs to, and the room's current session.
 // Bindings come from the config (static) and from commands (dynamic); a command binding or
 // unbinding overrides the config for that contact and survives restarts (state directory).
-// Sessions are room-level periods started and stopped by command; the open one survives too.
+// Sessions are room-level periods started and stopped by command; the open one survives too,
+// as do thresholds set by command.
 // No clock: callers pass the time in.
 
 #include <cstdint>
@@ -48,6 +49,12 @@ class RoomModel {
   [[nodiscard]] std::string stop_session();
   [[nodiscard]] const std::optional<Session>& session() const { return session_; }
 
+  // A user's thresholds set by command (cmd/set_thresholds): they win over the config's.
+  // `thresholds` must be valid (Thresholds::validate()).
+  [[nodiscard]] std::string set_user_thresholds(std::string_view user,
+                                                const core::Thresholds& thresholds);
+  [[nodiscard]] std::optional<core::Thresholds> user_thresholds(const std::string& user) const;
+
  private:
   [[nodiscard]] std::string save() const;
 
@@ -56,6 +63,7 @@ class RoomModel {
   // Command overrides: a user, or nullopt for "unbound by command".
   std::map<std::string, std::optional<std::string>> overrides_;
   std::optional<Session> session_;
+  std::map<std::string, core::Thresholds> thresholds_;
 };
 
 }  // namespace r3::app

@@ -88,7 +88,7 @@ TEST_F(RoomCommandsOnARoom, InconsistentThresholdsAreRefusedWithTheReason) {
   EXPECT_DOUBLE_EQ(router_->thresholds_for("alice").load_off_n, 8.0);
 }
 
-TEST_F(RoomCommandsOnARoom, AThresholdsPatchChangesOnlyItsFieldsForThatUser) {
+TEST_F(RoomCommandsOnARoom, AThresholdsPatchChangesOnlyItsFieldsForThatUserAndIsSaved) {
   mqtt::ThresholdsPatch patch;
   patch.load_on_n = 30.0;
   patch.reference_tilt_deg = 20.0;
@@ -97,6 +97,9 @@ TEST_F(RoomCommandsOnARoom, AThresholdsPatchChangesOnlyItsFieldsForThatUser) {
   EXPECT_EQ(router_->thresholds_for("alice").reference_tilt_deg, 20.0);
   EXPECT_DOUBLE_EQ(router_->thresholds_for("alice").load_off_n, 8.0);
   EXPECT_DOUBLE_EQ(router_->thresholds_for("bob").load_on_n, 15.0);
+  RoomModel restarted(dir_ / "room.json");
+  ASSERT_EQ(restarted.load(), "");
+  EXPECT_DOUBLE_EQ(restarted.user_thresholds("alice")->load_on_n, 30.0) << "saved in the room";
 }
 
 TEST_F(RoomCommandsOnARoom, TareAndIdentifyOfAnUnknownContactAreUnknownDevice) {

@@ -107,6 +107,32 @@ TEST_F(ARoomModel, RefusesASecondSessionAndAStopWithoutOne) {
   EXPECT_EQ(model.session()->id, "warmup-1");
 }
 
+TEST_F(ARoomModel, KeepsThresholdsSetByCommandAcrossARestart) {
+  core::Thresholds th;
+  th.load_on_n = 9.0;
+  th.load_off_n = 4.0;
+  th.reference_tilt_deg = 25.0;
+  {
+    auto model = restarted();
+    EXPECT_EQ(model.user_thresholds("p-1"), std::nullopt);
+    ASSERT_EQ(model.set_user_thresholds("p-1", th), "");
+  }
+  const auto saved = restarted().user_thresholds("p-1");
+  ASSERT_TRUE(saved.has_value());
+  EXPECT_DOUBLE_EQ(saved->load_on_n, 9.0);
+  EXPECT_DOUBLE_EQ(saved->load_off_n, 4.0);
+  EXPECT_EQ(saved->reference_tilt_deg, 25.0);
+  EXPECT_DOUBLE_EQ(saved->set_gap_s, core::Thresholds{}.set_gap_s);
+}
+
+TEST_F(ARoomModel, RejectsAStateFileWithInconsistentThresholds) {
+  std::ofstream(state_file()) << R"({"version":1,"bindings":{},"session":null,)"
+                              << R"("thresholds":{"p-1":{"load_on_n":5,"load_off_n":9}}})";
+  RoomModel model(state_file());
+  EXPECT_THAT(model.load(), HasSubstr("thresholds of p-1: load_off_n"));
+  EXPECT_EQ(model.user_thresholds("p-1"), std::nullopt);
+}
+
 TEST_F(ARoomModel, ReportsACorruptStateFileAndStartsEmpty) {
   std::ofstream(state_file()) << "{ not json";
   RoomModel model(state_file());
