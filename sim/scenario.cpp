@@ -97,7 +97,7 @@ bool apply_option(std::string_view name, std::string_view v, Scenario& s) {
 std::string scenario_usage() {
   return "usage: r3-sim [--config FILE.toml] [options]\n"
          "  --contacts N --adapters M --seed S --preset NAME --sets N --time-scale X\n"
-         "  --connect-latency SECONDS --truth FILE.jsonl --verbose\n"
+         "  --connect-latency SECONDS --truth FILE.jsonl\n"
          "faults:\n"
          "  --slots K                     controller connection limit per adapter\n"
          "  --connect-abort-rate P        Connect fails: Failed le-connection-abort-by-local\n"
@@ -131,10 +131,6 @@ bool parse_scenario(int argc, char** argv, Scenario& out, std::string& error, bo
   for (int i = 1; i < argc; ++i) {
     std::string_view a = argv[i];
     if (a == "--help" || a == "-h") return (help = true), true;
-    if (a == "--verbose") {
-      out.verbose = true;
-      continue;
-    }
     if (a.substr(0, 2) != "--" || i + 1 >= argc) {
       error = "bad argument: " + std::string(a);
       return false;

@@ -36,7 +36,6 @@ struct Scenario {
   double time_scale = 1.0;          // >1: faster than real time
   double connect_latency_s = 0.05;  // wall time a Connect takes
   std::string truth_path;           // JSON lines of the ground truth; empty: none
-  bool verbose = false;
   Faults faults;
 };
 
