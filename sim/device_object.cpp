@@ -129,7 +129,7 @@ void SimDevice::set_connected(bool connected) {
 
 void SimDevice::build_gatt() {
   auto service = [this](const std::string& handle, std::string_view uuid) {
-    const std::string spath = path_ + "/service" + handle;
+    std::string spath = path_ + "/service" + handle;
     auto s = sdbus::createObject(bus_, spath);
     const std::string u(uuid);
     s->registerProperty("UUID").onInterface(bluez::kGattService).withGetter([u] { return u; });
