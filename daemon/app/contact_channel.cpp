@@ -55,7 +55,8 @@ void ContactChannel::publish_user_status() {
 
 bool ContactChannel::attributed() {
   if (!context_.user_id.empty()) return true;
-  if (unattributed_++ == 0) {
+  if (!said_unbound_) {
+    said_unbound_ = true;
     log_info("contact " + context_.device_id + " (" + address_ +
              ") is bound to no user: its events are not published until it is bound");
   }

@@ -1,7 +1,7 @@
 #pragma once
 // One contact's pipeline and where its events go: each event is published with the contact's
 // current context (bound user, running session, stream) and counted for the session summary.
-// Events of a contact bound to no one are not published (counted, logged once).
+// Events of a contact bound to no one are not published (logged once).
 
 #include <cstdint>
 #include <string>
@@ -23,7 +23,6 @@ class ContactChannel final : public core::EventSink {
   [[nodiscard]] core::DevicePipeline& pipeline() { return pipeline_; }
   [[nodiscard]] const mqtt::EventContext& context() const { return context_; }
   [[nodiscard]] const std::string& address() const { return address_; }
-  [[nodiscard]] std::uint64_t unattributed_events() const { return unattributed_; }
   // The user or session changed. Publishes the user's status.
   void set_context(mqtt::EventContext context);
   // Notifications flow again: a new stream, named for its sets by `stream_id`.
@@ -47,7 +46,7 @@ class ContactChannel final : public core::EventSink {
   SessionTally& tally_;
   core::ContactState state_ = core::ContactState::kIdle;
   bool streaming_ = false;
-  std::uint64_t unattributed_ = 0;
+  bool said_unbound_ = false;      // the "bound to no user" line is logged once per contact
   core::DevicePipeline pipeline_;  // last: it holds *this as its sink
 };
 

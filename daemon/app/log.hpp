@@ -9,7 +9,6 @@ namespace r3::app {
 enum class LogLevel { kError = 3, kWarning = 4, kInfo = 6, kDebug = 7 };
 
 void set_log_level(LogLevel level);
-[[nodiscard]] LogLevel log_level();
 [[nodiscard]] bool log_enabled(LogLevel level);
 
 void log(LogLevel level, std::string_view message);
