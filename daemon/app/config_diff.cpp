@@ -22,6 +22,8 @@ std::vector<std::string> changes_needing_restart(const Config& running, const Co
   if (running.gateway_id != loaded.gateway_id) out.emplace_back("gateway.id");
   if (running.state_directory != loaded.state_directory)
     out.emplace_back("gateway.state_directory");
+  // The publisher rate-limits live samples at the rate it was started with.
+  if (running.live_rate_hz != loaded.live_rate_hz) out.emplace_back("gateway.live_rate_hz");
   if (tie_mqtt(running.mqtt) != tie_mqtt(loaded.mqtt)) out.emplace_back("[mqtt]");
   if (running.ble.adapters != loaded.ble.adapters) out.emplace_back("ble.adapters");
   if (running.ble.slots_per_adapter != loaded.ble.slots_per_adapter) {

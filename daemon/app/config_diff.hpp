@@ -1,7 +1,7 @@
 #pragma once
-// What a SIGHUP can apply. Reloadable: log level, bindings, thresholds, live rate. Everything
-// else (gateway id, state directory, MQTT, BLE) is fixed at start; a change there is named so
-// the log can say "restart to apply".
+// What a SIGHUP can apply. Reloadable: log level, bindings, thresholds. Everything else
+// (gateway id, state directory, live rate, MQTT, BLE) is fixed at start; a change there is
+// named so the log can say "restart to apply".
 
 #include <string>
 #include <vector>

@@ -129,6 +129,7 @@ void Gateway::reload() {
   Config next = std::move(*loaded);
   next.gateway_id = config_.gateway_id;
   next.state_directory = config_.state_directory;
+  next.live_rate_hz = config_.live_rate_hz;
   next.mqtt = config_.mqtt;
   next.ble = config_.ble;
   config_ = std::move(next);

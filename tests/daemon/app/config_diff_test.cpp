@@ -10,7 +10,6 @@ TEST(ConfigDiff, ReloadableChangesNeedNoRestart) {
   const Config running;
   Config loaded;
   loaded.log_level = LogLevel::kDebug;
-  loaded.live_rate_hz = 2.0;
   loaded.contacts.push_back({"C0:FF:EE:00:00:01", "", "alice"});
   loaded.users["alice"].load_on_n = 30.0;
   EXPECT_TRUE(changes_needing_restart(running, loaded).empty());
@@ -20,10 +19,12 @@ TEST(ConfigDiff, MqttBleAndIdentityChangesAreNamed) {
   const Config running;
   Config loaded;
   loaded.gateway_id = "room-9";
+  loaded.live_rate_hz = 2.0;
   loaded.mqtt.tls.ca_file = "/etc/ssl/ca.pem";
   loaded.ble.slots_per_adapter = 5;
   EXPECT_THAT(changes_needing_restart(running, loaded),
-              ::testing::ElementsAre("gateway.id", "[mqtt]", "ble.slots_per_adapter"));
+              ::testing::ElementsAre("gateway.id", "gateway.live_rate_hz", "[mqtt]",
+                                     "ble.slots_per_adapter"));
 }
 
 }  // namespace
