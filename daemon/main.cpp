@@ -1,6 +1,8 @@
 // r3-gatewayd: R3 LOAD contacts over BlueZ -> Recovery Reps -> MQTT. See docs/config.md.
 #include <boost/asio/io_context.hpp>
 #include <cstdio>
+#include <exception>
+#include <string>
 
 #include "daemon/app/config_parse.hpp"
 #include "daemon/app/gateway.hpp"
@@ -29,9 +31,15 @@ int main(int argc, char** argv) {
     return 0;
   }
 
-  boost::asio::io_context io;
-  Gateway gateway(io, std::move(*config), options->config_path);
-  if (!gateway.start()) return 1;
-  io.run();
+  try {
+    boost::asio::io_context io;
+    Gateway gateway(io, std::move(*config), options->config_path);
+    if (!gateway.start()) return 1;
+    io.run();
+  } catch (const std::exception& e) {
+    // A bug, not a condition: every library error is handled where the library is called.
+    log_error(std::string("fatal: ") + e.what());
+    return 1;
+  }
   return 0;
 }

@@ -147,7 +147,7 @@ Result<ParsedConfig, ConfigErrors> parse_config_text(std::string_view text,
     root = toml::parse(text, file);
   } catch (const toml::parse_error& e) {
     const auto& begin = e.source().begin;
-    return Err(ConfigErrors{{file, {begin.line, begin.column}, std::string(e.description())}});
+    return Err{ConfigErrors{{file, {begin.line, begin.column}, std::string(e.description())}}};
   }
   ParsedConfig parsed;
   parsed.sources.file = file;
@@ -164,7 +164,7 @@ Result<ParsedConfig, ConfigErrors> parse_config_text(std::string_view text,
 
 Result<ParsedConfig, ConfigErrors> parse_config_file(const std::string& path) {
   std::ifstream in(path, std::ios::binary);
-  if (!in) return Err(ConfigErrors{{path, {}, "cannot open the file for reading"}});
+  if (!in) return Err{ConfigErrors{{path, {}, "cannot open the file for reading"}}};
   std::ostringstream text;
   text << in.rdbuf();
   return parse_config_text(text.str(), path);
@@ -172,7 +172,7 @@ Result<ParsedConfig, ConfigErrors> parse_config_file(const std::string& path) {
 
 namespace {
 Result<Config, ConfigErrors> finish(Result<ParsedConfig, ConfigErrors> parsed) {
-  if (!parsed) return Err(parsed.error());
+  if (!parsed) return Err{parsed.error()};
   ConfigErrors errors = std::move(parsed->errors);
   auto more = validate_config(parsed->config, parsed->sources);
   errors.insert(errors.end(), more.begin(), more.end());
@@ -180,7 +180,7 @@ Result<Config, ConfigErrors> finish(Result<ParsedConfig, ConfigErrors> parsed) {
   std::stable_sort(errors.begin(), errors.end(), [](const ConfigError& a, const ConfigError& b) {
     return std::tie(a.pos.line, a.pos.column) < std::tie(b.pos.line, b.pos.column);
   });
-  if (!errors.empty()) return Err(std::move(errors));
+  if (!errors.empty()) return Err{std::move(errors)};
   return std::move(parsed->config);
 }
 }  // namespace

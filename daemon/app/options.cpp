@@ -13,12 +13,12 @@ Result<Options, std::string> parse_options(const std::vector<std::string>& args)
     } else if (a == "--check-config") {
       o.check_config = true;
     } else if (a == "--config" || a == "-c") {
-      if (i + 1 >= args.size()) return Err(a + " needs a file");
+      if (i + 1 >= args.size()) return Err{a + " needs a file"};
       o.config_path = args[++i];
     } else if (a.rfind("--config=", 0) == 0) {
       o.config_path = a.substr(9);
     } else {
-      return Err("unknown argument: " + a);
+      return Err{"unknown argument: " + a};
     }
   }
   return o;

@@ -74,7 +74,7 @@ std::string RoomModel::load() {
       for (const auto& [user, th] : it->items()) {
         thresholds[user] = thresholds_from(th);
         if (auto problem = thresholds[user].validate(); !problem.empty()) {
-          return state_file_.string() + ": thresholds of " + user + ": " + problem;
+          return state_file_.string() + ": thresholds of " + user + ": " + std::move(problem);
         }
       }
     }

@@ -1,6 +1,7 @@
 #include "tools/r3-view/render.hpp"
 
 #include <algorithm>
+#include <cmath>
 #include <cstdio>
 
 namespace r3::view {
@@ -24,7 +25,8 @@ std::string gauge(const UserRow& row, double now_s) {
   if (!row.live_force_n || now_s - row.live_at_s > kLiveStaleS)
     return "[" + std::string(kGaugeWidth, ' ') + "]    -";
   const double force = std::max(0.0, *row.live_force_n);
-  const int filled = static_cast<int>(std::min(1.0, force / kGaugeFullN) * kGaugeWidth + 0.5);
+  const int filled =
+      static_cast<int>(std::lround(std::min(1.0, force / kGaugeFullN) * kGaugeWidth));
   char value[16];
   std::snprintf(value, sizeof value, "%5.0f N", force);
   return "[" + std::string(static_cast<std::size_t>(filled), '#') +
