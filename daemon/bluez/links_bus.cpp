@@ -39,12 +39,12 @@ bool ContactLinks::Impl::open(std::string* error) {
     root->uponSignal("InterfacesAdded")
         .onInterface(kObjectManager)
         .call([this](const sdbus::ObjectPath& path, const InterfaceMap& interfaces) {
-          on_interfaces_added(path, interfaces);
+          guarded("InterfacesAdded", [&] { on_interfaces_added(path, interfaces); });
         });
     root->uponSignal("InterfacesRemoved")
         .onInterface(kObjectManager)
         .call([this](const sdbus::ObjectPath& path, const std::vector<std::string>& interfaces) {
-          on_interfaces_removed(path, interfaces);
+          guarded("InterfacesRemoved", [&] { on_interfaces_removed(path, interfaces); });
         });
     root->finishRegistration();
     dbus = sdbus::createProxy(*bus, "org.freedesktop.DBus", "/org/freedesktop/DBus");
@@ -52,11 +52,13 @@ bool ContactLinks::Impl::open(std::string* error) {
         .onInterface("org.freedesktop.DBus")
         .call(
             [this](const std::string& name, const std::string& /*old*/, const std::string& owner) {
-              if (name == kBluezService) on_bluez_owner(owner);
+              if (name == kBluezService)
+                guarded("NameOwnerChanged", [&] { on_bluez_owner(owner); });
             });
     dbus->finishRegistration();
-    properties_match = bus->addMatch(kPropertiesMatch,
-                                     [this](sdbus::Message& msg) { on_properties_changed(msg); });
+    properties_match = bus->addMatch(kPropertiesMatch, [this](sdbus::Message& msg) {
+      guarded("PropertiesChanged", [&] { on_properties_changed(msg); });
+    });
     bool has_owner = false;
     dbus->callMethod("NameHasOwner")
         .onInterface("org.freedesktop.DBus")
@@ -108,10 +110,12 @@ void ContactLinks::Impl::load_objects_unguarded() {
           log_line("GetManagedObjects: %s", e->getMessage().c_str());
           return;
         }
-        for (const auto& [path, interfaces] : all) objects.add(path, interfaces);
-        for (const auto& [path, a] : objects.adapters) adapter_seen(path);
-        for (const auto& [path, d] : objects.devices) device_seen(d);
-        schedule();
+        guarded("GetManagedObjects reply", [&] {
+          for (const auto& [path, interfaces] : all) objects.add(path, interfaces);
+          for (const auto& [path, a] : objects.adapters) adapter_seen(path);
+          for (const auto& [path, d] : objects.devices) device_seen(d);
+          schedule();
+        });
       });
   kick();
 }

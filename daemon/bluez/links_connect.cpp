@@ -127,6 +127,8 @@ void ContactLinks::Impl::schedule_unguarded() {
 bool ContactLinks::Impl::try_connect(Contact& c, Adapter& a) {
   const auto dev_path = bluez_device_path(a.path, c.address);
   a.connecting = true;
+  const auto attempt = ++a.attempt;
+  const auto adapter_path = a.path;
   c.adapter_path = a.path;
   c.device_path = dev_path;
   ++c.epoch;
@@ -141,10 +143,11 @@ bool ContactLinks::Impl::try_connect(Contact& c, Adapter& a) {
         .callMethodAsync("Connect")
         .onInterface(kDeviceItf)
         .withTimeout(std::chrono::duration_cast<std::chrono::microseconds>(config.connect_timeout))
-        .uponReplyInvoke(
-            [this, id, epoch](const sdbus::Error* e) { on_connect_reply(id, epoch, e); });
+        .uponReplyInvoke([this, id, epoch, adapter_path, attempt](const sdbus::Error* e) {
+          on_connect_reply(id, epoch, adapter_path, attempt, e);
+        });
   } catch (const sdbus::Error& e) {
-    a.connecting = false;
+    release_adapter(a);
     fail(c, FailureKind::kOther, e.getMessage());
     return false;
   }
@@ -152,19 +155,25 @@ bool ContactLinks::Impl::try_connect(Contact& c, Adapter& a) {
   return true;
 }
 
+void ContactLinks::Impl::release_adapter(Adapter& a) {
+  a.connecting = false;
+  a.want_discovery = true;
+  a.discovery_call = false;
+  discovery(a, true);
+}
+
 void ContactLinks::Impl::on_connect_reply(const ContactId& id, std::uint64_t epoch,
+                                          const std::string& adapter_path, std::uint64_t attempt,
                                           const sdbus::Error* error) {
+  // The adapter is free again whatever became of the contact meanwhile (removed, restarted):
+  // otherwise a stale reply would leave it "connecting" with discovery paused for good.
+  auto ait = adapters.find(adapter_path);
+  if (ait != adapters.end() && ait->second.connecting && ait->second.attempt == attempt) {
+    release_adapter(ait->second);
+  }
   auto it = contacts.find(id);
   if (it == contacts.end() || it->second.epoch != epoch) return;
   Contact& c = it->second;
-  auto ait = adapters.find(c.adapter_path);
-  if (ait != adapters.end()) {
-    Adapter& a = ait->second;
-    a.connecting = false;
-    a.want_discovery = true;
-    a.discovery_call = false;
-    discovery(a, true);
-  }
   if (error != nullptr) {
     const auto kind = classify_failure(error->getName(), error->getMessage());
     if (ait != adapters.end() && kind == FailureKind::kBusy &&

@@ -64,6 +64,7 @@ struct Contact {
 struct Adapter {
   std::string path;
   bool connecting = false;      // one Connect at a time per adapter
+  std::uint64_t attempt = 0;    // which Connect `connecting` is about: a reply for it frees us
   bool want_discovery = true;   // false while a Connect runs
   bool discovery_call = false;  // a Start/StopDiscovery is in flight
   bool power_cycling = false;
@@ -80,6 +81,8 @@ struct ContactLinks::Impl {
   ContactListener& listener;
   LadderPolicy ladder;
   std::mt19937_64 rng;
+  // Lives as long as Impl: handlers that outlive a scope check it before touching anything.
+  std::shared_ptr<bool> alive = std::make_shared<bool>(true);
 
   std::unique_ptr<sdbus::IConnection> bus;
   std::unique_ptr<loop::DbusLoop> loop;
@@ -121,7 +124,9 @@ struct ContactLinks::Impl {
   }
   void schedule_unguarded();
   bool try_connect(Contact& c, Adapter& a);
-  void on_connect_reply(const ContactId& id, std::uint64_t epoch, const sdbus::Error* error);
+  void on_connect_reply(const ContactId& id, std::uint64_t epoch, const std::string& adapter_path,
+                        std::uint64_t attempt, const sdbus::Error* error);
+  void release_adapter(Adapter& a);
   void fail(Contact& c, FailureKind kind, std::string_view reason);
   void release_slot(Contact& c);
   void set_state(Contact& c, LinkState state, std::string_view reason);

@@ -62,14 +62,16 @@ void ContactLinks::Impl::acquire_notify(Contact& c) {
           Contact* cp = &ct;  // std::map nodes are stable and contacts are never erased
           ct.socket = std::make_unique<NotifySocket>(
               io, fd.release(), [this, cp](std::span<const std::uint8_t> b) { on_packet(*cp, b); },
-              [this, id, epoch] {
+              [this, id, epoch, alive = std::weak_ptr<bool>(alive)] {
                 // Not from inside the socket's own callback: it is about to be destroyed.
-                boost::asio::post(io, [this, id, epoch] {
+                boost::asio::post(io, [this, id, epoch, alive] {
+                  if (alive.expired()) return;  // the links were destroyed meanwhile
                   auto ci = contacts.find(id);
                   if (ci == contacts.end() || ci->second.epoch != epoch) return;
                   ci->second.socket.reset();
                   auto t = std::make_shared<boost::asio::steady_timer>(io, kEofGrace);
-                  t->async_wait([this, t, id, epoch](const boost::system::error_code&) {
+                  t->async_wait([this, t, id, epoch, alive](const boost::system::error_code&) {
+                    if (alive.expired()) return;
                     auto cj = contacts.find(id);
                     if (cj == contacts.end() || cj->second.epoch != epoch) return;
                     Contact& cc = cj->second;

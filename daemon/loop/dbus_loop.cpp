@@ -68,7 +68,14 @@ void DbusLoop::arm() {
     std::fprintf(stderr, "dbus loop: poll data: %s\n", e.getMessage().c_str());
     return;
   }
-  if (!fd_.is_open()) fd_.assign(pd.fd);
+  if (!fd_.is_open()) {
+    boost::system::error_code ec;
+    fd_.assign(pd.fd, ec);  // never throw out of an Asio handler
+    if (ec) {
+      std::fprintf(stderr, "dbus loop: cannot watch the bus fd: %s\n", ec.message().c_str());
+      return;
+    }
+  }
   std::weak_ptr<bool> alive = alive_;
   if ((pd.events & POLLIN) != 0 && !read_pending_) {
     read_pending_ = true;

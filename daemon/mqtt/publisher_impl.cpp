@@ -54,6 +54,7 @@ bool Publisher::Impl::start() {
 }
 
 void Publisher::Impl::on_connect_failed(const std::string& why) {
+  if (stopping_) return;  // the drain owns retry_timer_ now; a late failure changes nothing
   // Paho's automatic reconnect only covers a connection that once succeeded: retry the first,
   // backing off like Paho does, and logging the first failure and then every tenth.
   const int attempt = ++connect_failures_;
@@ -78,6 +79,8 @@ void Publisher::Impl::on_connected() {
   stats_.connected = true;
   ++stats_.connects;
   log(kInfo, "mqtt: connected to " + opt_.server_uri());
+  // Connected while stopping: the drain can now deliver, but nothing may say "online" again.
+  if (stopping_) return;
   try {
     client_->subscribe(topics_.command_filter(), 1);
   } catch (const ::mqtt::exception& e) {
