@@ -2,33 +2,12 @@
 // to complete a rep (metrics + SPARC), and the memory one contact holds.
 #include <benchmark/benchmark.h>
 
-#include <atomic>
-#include <cstdlib>
-#include <new>
 #include <vector>
 
 #include "core/pipeline/device_pipeline.hpp"
 #include "core/reps/rep_metrics.hpp"
 #include "core/synth/generator.hpp"
-
-namespace {
-std::atomic<long> g_bytes{0};
-}  // namespace
-
-// Counts the bytes allocated, to measure what one pipeline holds. (GCC cannot see that these
-// replace the global pair, hence the pragma.)
-#pragma GCC diagnostic ignored "-Wmismatched-new-delete"
-void* operator new(std::size_t size) {
-  g_bytes.fetch_add(static_cast<long>(size), std::memory_order_relaxed);
-  if (void* p = std::malloc(size == 0 ? 1 : size)) return p;
-  throw std::bad_alloc();
-}
-void operator delete(void* p) noexcept {
-  std::free(p);
-}
-void operator delete(void* p, std::size_t) noexcept {
-  std::free(p);
-}
+#include "tests/support/allocation_counter.hpp"
 
 namespace r3::core {
 namespace {
@@ -123,9 +102,9 @@ void BM_MemoryPerContact(benchmark::State& state) {
   config.nominal_rate_hz = static_cast<double>(state.range(0));
   long bytes = 0;
   for (auto _ : state) {
-    const long before = g_bytes.load();
+    const long before = r3::testing::g_allocated_bytes.load();
     auto pipeline = std::make_unique<DevicePipeline>(config, sink);
-    bytes = g_bytes.load() - before;
+    bytes = r3::testing::g_allocated_bytes.load() - before;
     benchmark::DoNotOptimize(pipeline);
   }
   state.counters["bytes_per_contact"] = static_cast<double>(bytes);

@@ -3,27 +3,10 @@
 
 #include <gtest/gtest.h>
 
-#include <cstdlib>
-#include <new>
 #include <string>
 
 #include "core/events/event_json.hpp"
-
-namespace {
-std::size_t g_allocations = 0;
-}
-
-void* operator new(std::size_t n) {
-  ++g_allocations;
-  if (void* p = std::malloc(n == 0 ? 1 : n)) return p;
-  throw std::bad_alloc();
-}
-void operator delete(void* p) noexcept {
-  std::free(p);
-}
-void operator delete(void* p, std::size_t) noexcept {
-  std::free(p);
-}
+#include "tests/support/allocation_counter.hpp"
 
 namespace r3::core {
 namespace {
@@ -36,7 +19,7 @@ TEST(TheEventSerializer, AllocatesNothingWhenTheBufferIsWarm) {
   set.rom_cv_pct = 4.0;
   std::string buf;
   buf.reserve(4096);
-  const auto before = g_allocations;
+  const long before = r3::testing::g_allocations.load();
   for (int i = 0; i < 100; ++i) {
     buf.clear();  // keeps the capacity
     {
@@ -49,14 +32,15 @@ TEST(TheEventSerializer, AllocatesNothingWhenTheBufferIsWarm) {
       write_fields(w, set);
     }
   }
-  EXPECT_EQ(g_allocations - before, 0U);
+  EXPECT_EQ(r3::testing::g_allocations.load() - before, 0);
   EXPECT_GT(buf.size(), 100U);  // it did write
 }
 
 TEST(TheEventSerializer, IsSeenAllocatingWhenTheBufferIsCold) {
-  const auto before = g_allocations;  // the counter works: a cold string must grow
+  const long before =
+      r3::testing::g_allocations.load();  // the counter works: a cold string must grow
   const auto s = to_json(RepEvent{});
-  EXPECT_GT(g_allocations - before, 0U);
+  EXPECT_GT(r3::testing::g_allocations.load() - before, 0);
   EXPECT_FALSE(s.empty());
 }
 

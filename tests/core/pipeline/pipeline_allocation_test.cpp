@@ -1,29 +1,10 @@
 // No allocation per sample in steady state: every operator new in this program is counted.
 #include <gtest/gtest.h>
 
-#include <atomic>
-#include <cstdlib>
-#include <new>
-
 #include "core/pipeline/device_pipeline.hpp"
 #include "core/synth/generator.hpp"
 #include "tests/core/pipeline/recording_sink.hpp"
-
-namespace {
-std::atomic<long> g_allocations{0};
-}  // namespace
-
-void* operator new(std::size_t size) {
-  g_allocations.fetch_add(1, std::memory_order_relaxed);
-  if (void* p = std::malloc(size == 0 ? 1 : size)) return p;
-  throw std::bad_alloc();
-}
-void operator delete(void* p) noexcept {
-  std::free(p);
-}
-void operator delete(void* p, std::size_t) noexcept {
-  std::free(p);
-}
+#include "tests/support/allocation_counter.hpp"
 
 namespace r3::core {
 namespace {
@@ -50,12 +31,12 @@ TEST(TheDevicePipeline, DoesNotAllocatePerSampleInSteadyState) {
 
   DevicePipeline steady(PipelineConfig{}, sink);
   for (std::size_t i = 0; i < half; ++i) steady.push_sample(session.samples[i]);
-  const long before = g_allocations.load();
+  const long before = r3::testing::g_allocations.load();
   const long events_before = sink.events;
   for (std::size_t i = half; i < session.samples.size(); ++i)
     steady.push_sample(session.samples[i]);
   EXPECT_GT(sink.events, events_before + 10);  // reps and live samples did happen
-  EXPECT_EQ(g_allocations.load() - before, 0);
+  EXPECT_EQ(r3::testing::g_allocations.load() - before, 0);
 }
 
 }  // namespace
