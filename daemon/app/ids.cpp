@@ -2,6 +2,8 @@
 
 #include <cctype>
 
+#include "core/util/safe_id.hpp"
+
 namespace r3::app {
 namespace {
 bool is_hex(char c) {
@@ -10,13 +12,7 @@ bool is_hex(char c) {
 }  // namespace
 
 bool is_valid_id(std::string_view id) {
-  if (id.empty() || id.size() > 64) return false;
-  for (const char c : id) {
-    const bool ok =
-        std::isalnum(static_cast<unsigned char>(c)) != 0 || c == '_' || c == '-' || c == '.';
-    if (!ok) return false;
-  }
-  return true;
+  return util::is_safe_id(id);
 }
 
 bool is_ble_address(std::string_view text) {

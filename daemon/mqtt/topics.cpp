@@ -1,28 +1,14 @@
 #include "daemon/mqtt/topics.hpp"
 
+#include "core/util/safe_id.hpp"
+
 namespace r3::mqtt {
-namespace {
-
-bool is_id_char(char c, bool allow_colon) {
-  return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '_' ||
-         c == '.' || c == '-' || (allow_colon && c == ':');
-}
-
-bool check(std::string_view id, bool allow_colon) {
-  if (id.empty() || id.size() > kMaxIdLength) return false;
-  for (const char c : id) {
-    if (!is_id_char(c, allow_colon)) return false;
-  }
-  return true;
-}
-
-}  // namespace
 
 bool is_safe_id(std::string_view id) {
-  return check(id, false);
+  return util::is_safe_id(id);
 }
 bool is_safe_device_id(std::string_view id) {
-  return check(id, true);
+  return util::is_safe_id(id, true);
 }
 
 Topics::Topics(const std::string& gateway_id) : root_("r3/v1/" + gateway_id + "/") {}

@@ -6,9 +6,11 @@
 #include <string>
 #include <string_view>
 
+#include "core/util/safe_id.hpp"
+
 namespace r3::mqtt {
 
-inline constexpr std::size_t kMaxIdLength = 64;
+inline constexpr std::size_t kMaxIdLength = util::kMaxIdLength;
 
 // User ids, gateway ids, session ids, request ids: 1..64 of [A-Za-z0-9_.-].
 [[nodiscard]] bool is_safe_id(std::string_view id);
