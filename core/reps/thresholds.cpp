@@ -1,8 +1,25 @@
 #include "core/reps/thresholds.hpp"
 
+#include <cmath>
+#include <utility>
+
 namespace r3::core {
 
 std::string Thresholds::validate() const {
+  const std::pair<const char*, double> all[] = {{"load_on_n", load_on_n},
+                                                {"load_off_n", load_off_n},
+                                                {"load_debounce_s", load_debounce_s},
+                                                {"rep_min_duration_s", rep_min_duration_s},
+                                                {"rep_min_rom_deg", rep_min_rom_deg},
+                                                {"rep_max_duration_s", rep_max_duration_s},
+                                                {"move_start_deg", move_start_deg},
+                                                {"still_dps", still_dps},
+                                                {"stop_s", stop_s},
+                                                {"hold_min_s", hold_min_s},
+                                                {"set_gap_s", set_gap_s}};
+  for (const auto& [name, value] : all) {
+    if (!std::isfinite(value)) return std::string(name) + " must be a finite number";
+  }
   if (!(load_on_n > 0.0)) return "load_on_n must be > 0";
   if (!(load_off_n >= 0.0 && load_off_n < load_on_n))
     return "load_off_n must be >= 0 and < load_on_n";

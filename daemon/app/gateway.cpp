@@ -159,9 +159,19 @@ void Gateway::shutdown() {
     log_info("stopped");
     io_.stop();
   });
-  // Signals stay armed so a second SIGTERM cuts the wait short.
-  signals_.async_wait([this](const boost::system::error_code& ec, int) {
-    if (!ec) io_.stop();
+  // Signals stay armed so a second SIGTERM or SIGINT cuts the wait short; a SIGHUP (a reload
+  // while stopping) must not, or queued events would be cut off.
+  arm_second_stop();
+}
+
+void Gateway::arm_second_stop() {
+  signals_.async_wait([this](const boost::system::error_code& ec, int signal) {
+    if (ec) return;
+    if (signal == SIGHUP) {
+      arm_second_stop();
+      return;
+    }
+    io_.stop();
   });
 }
 

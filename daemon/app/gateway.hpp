@@ -34,6 +34,7 @@ class Gateway {
  private:
   void wait_for_signal();
   void on_signal(int signal);
+  void arm_second_stop();  // while stopping: a second SIGTERM/SIGINT stops at once
   void reload();
   void shutdown();
   void load_room();

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 
+#include "daemon/app/ids.hpp"
 #include "daemon/app/log.hpp"
 
 namespace r3::app {
@@ -46,6 +47,12 @@ CommandResult RoomCommands::start_session(const std::optional<std::string>& sess
     r.session_id = running->id;
     return r;
   }
+  if (session_id && !is_valid_id(*session_id)) {
+    return CommandResult::failure(CommandError::kBadRequest,
+                                  "not a valid session id: " + *session_id);
+  }
+  // Sets open before the session belong before it: close them, so its summary counts only its own.
+  router_->end_sets();
   if (auto error = room_.start_session(clock_(), session_id.value_or("")); !error.empty()) {
     return CommandResult::failure(CommandError::kInternal, error);
   }

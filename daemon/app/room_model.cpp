@@ -49,8 +49,12 @@ core::Thresholds thresholds_from(const nlohmann::json& j) {
 RoomModel::RoomModel(std::filesystem::path state_file) : state_file_(std::move(state_file)) {}
 
 std::string RoomModel::load() {
+  std::error_code exists_error;
+  if (!std::filesystem::exists(state_file_, exists_error) && !exists_error)
+    return {};  // first start
   std::ifstream in(state_file_);
-  if (!in) return {};  // first start
+  // There but unreadable: an error, never a first start (a save would overwrite the bindings).
+  if (!in) return state_file_.string() + ": cannot be read";
   try {
     const auto state = nlohmann::json::parse(in);
     if (state.value("version", 0) != kStateVersion) {
@@ -81,7 +85,7 @@ std::string RoomModel::load() {
     overrides_ = std::move(overrides);
     session_ = std::move(session);
     thresholds_ = std::move(thresholds);
-  } catch (const nlohmann::json::exception& e) {
+  } catch (const std::exception& e) {  // bad JSON, or a stream that failed while reading
     return state_file_.string() + ": " + e.what();
   }
   return {};
@@ -139,28 +143,24 @@ std::map<std::string, std::string> RoomModel::bindings() const {
 std::string RoomModel::bind(std::string_view device, std::string_view user) {
   if (!is_valid_device(device)) return "not a contact address or device id: " + std::string(device);
   if (!is_valid_id(user)) return "not a valid user id: " + std::string(user);
-  overrides_[normalize_device(device)] = std::string(user);
-  return save();
+  return commit([&] { overrides_[normalize_device(device)] = std::string(user); });
 }
 
 std::string RoomModel::unbind(std::string_view device) {
   if (!is_valid_device(device)) return "not a contact address or device id: " + std::string(device);
-  overrides_[normalize_device(device)] = std::nullopt;
-  return save();
+  return commit([&] { overrides_[normalize_device(device)] = std::nullopt; });
 }
 
 std::string RoomModel::start_session(std::int64_t now_unix_ms, std::string_view id) {
   if (session_) return "session " + session_->id + " is already running";
   std::string new_id = id.empty() ? session_id_for(now_unix_ms) : std::string(id);
   if (!is_valid_id(new_id)) return "not a valid session id: " + new_id;
-  session_ = Session{std::move(new_id), now_unix_ms};
-  return save();
+  return commit([&] { session_ = Session{std::move(new_id), now_unix_ms}; });
 }
 
 std::string RoomModel::stop_session() {
   if (!session_) return "no session is running";
-  session_.reset();
-  return save();
+  return commit([&] { session_.reset(); });
 }
 
 }  // namespace r3::app
@@ -170,8 +170,7 @@ namespace r3::app {
 std::string RoomModel::set_user_thresholds(std::string_view user,
                                            const core::Thresholds& thresholds) {
   if (!is_valid_id(user)) return "not a valid user id: " + std::string(user);
-  thresholds_[std::string(user)] = thresholds;
-  return save();
+  return commit([&] { thresholds_[std::string(user)] = thresholds; });
 }
 
 std::optional<core::Thresholds> RoomModel::user_thresholds(const std::string& user) const {

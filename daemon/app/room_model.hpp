@@ -57,6 +57,22 @@ class RoomModel {
 
  private:
   [[nodiscard]] std::string save() const;
+  // Applies change, then saves; when the save fails the change is undone, so memory never
+  // holds what the state file does not (a restart would otherwise bring the old state back).
+  template <typename Change>
+  std::string commit(Change&& change) {
+    auto overrides = overrides_;
+    auto session = session_;
+    auto thresholds = thresholds_;
+    change();
+    std::string error = save();
+    if (!error.empty()) {
+      overrides_ = std::move(overrides);
+      session_ = std::move(session);
+      thresholds_ = std::move(thresholds);
+    }
+    return error;
+  }
 
   std::filesystem::path state_file_;
   std::map<std::string, std::string> static_;

@@ -2,6 +2,8 @@
 
 #include <gtest/gtest.h>
 
+#include <limits>
+
 namespace r3::core {
 namespace {
 
@@ -31,6 +33,12 @@ TEST(Thresholds, RejectNotANumber) {
   Thresholds t;
   t.still_dps = std::numeric_limits<double>::quiet_NaN();
   EXPECT_NE(t.validate().find("still_dps"), std::string::npos);
+}
+
+TEST(Thresholds, RejectInfinity) {
+  Thresholds t;
+  t.hold_min_s = std::numeric_limits<double>::infinity();
+  EXPECT_NE(t.validate().find("hold_min_s"), std::string::npos);
 }
 
 TEST(Thresholds, RejectAReferenceTiltOutOfRange) {

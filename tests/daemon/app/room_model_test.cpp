@@ -140,6 +140,23 @@ TEST_F(ARoomModel, ReportsACorruptStateFileAndStartsEmpty) {
   EXPECT_TRUE(model.bindings().empty());
 }
 
+TEST_F(ARoomModel, ReportsAStateFileItCannotReadRatherThanStartingAfresh) {
+  fs::create_directories(state_file());  // there, but not a readable file
+  RoomModel model(state_file());
+  EXPECT_NE(model.load(), "");
+}
+
+TEST_F(ARoomModel, UndoesACommandWhoseStateCannotBeSaved) {
+  const fs::path blocked = dir_ / "not-a-dir";
+  { std::ofstream(blocked) << "x"; }
+  RoomModel model(blocked / "room.json");  // its directory is a file: every save fails
+  ASSERT_EQ(model.load(), "");
+  EXPECT_NE(model.bind("AA:BB:CC:DD:EE:01", "user-1"), "");
+  EXPECT_TRUE(model.bindings().empty());
+  EXPECT_NE(model.start_session(1000, "s1"), "");
+  EXPECT_FALSE(model.session());
+}
+
 TEST_F(ARoomModel, LeavesNoTemporaryFileBehind) {
   auto model = restarted();
   ASSERT_EQ(model.bind("C0:FF:EE:00:00:01", "alice"), "");
