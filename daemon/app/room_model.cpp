@@ -115,16 +115,17 @@ void RoomModel::set_static_bindings(const std::vector<ContactBinding>& bindings)
 
 std::optional<std::string> RoomModel::user_for(std::string_view contact_id,
                                                std::string_view address) const {
-  const auto effective =
-      [this](const std::string& key) -> std::optional<std::optional<std::string>> {
-    if (const auto it = overrides_.find(key); it != overrides_.end()) return it->second;
-    if (const auto it = static_.find(key); it != static_.end()) return it->second;
-    return std::nullopt;
-  };
-  if (!address.empty()) {
-    if (auto user = effective(normalize_device(address))) return *user;
+  const std::string keys[] = {address.empty() ? std::string() : normalize_device(address),
+                              std::string(contact_id)};
+  // A command overrides the config whichever key (address or device id) either of them used.
+  for (const auto& key : keys) {
+    if (const auto it = overrides_.find(key); !key.empty() && it != overrides_.end()) {
+      return it->second;
+    }
   }
-  if (auto user = effective(std::string(contact_id))) return *user;
+  for (const auto& key : keys) {
+    if (const auto it = static_.find(key); !key.empty() && it != static_.end()) return it->second;
+  }
   return std::nullopt;
 }
 

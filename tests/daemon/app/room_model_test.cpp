@@ -157,6 +157,15 @@ TEST_F(ARoomModel, UndoesACommandWhoseStateCannotBeSaved) {
   EXPECT_FALSE(model.session());
 }
 
+TEST_F(ARoomModel, LetsACommandByDeviceIdOverrideAConfigBindingByAddress) {
+  auto model = restarted();
+  model.set_static_bindings({ContactBinding{"C0:FF:EE:00:00:01", "", "alice"}});
+  ASSERT_EQ(model.bind("r3-c0ffee000001", "bob"), "");
+  EXPECT_EQ(model.user_for("r3-c0ffee000001", "C0:FF:EE:00:00:01"), "bob");
+  ASSERT_EQ(model.unbind("r3-c0ffee000001"), "");
+  EXPECT_EQ(model.user_for("r3-c0ffee000001", "C0:FF:EE:00:00:01"), std::nullopt);
+}
+
 TEST_F(ARoomModel, LeavesNoTemporaryFileBehind) {
   auto model = restarted();
   ASSERT_EQ(model.bind("C0:FF:EE:00:00:01", "alice"), "");
