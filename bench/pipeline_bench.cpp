@@ -8,18 +8,10 @@
 #include "core/reps/rep_metrics.hpp"
 #include "core/synth/generator.hpp"
 #include "tests/support/allocation_counter.hpp"
+#include "tests/support/counting_sink.hpp"
 
 namespace r3::core {
 namespace {
-
-struct NullSink final : EventSink {
-  long events = 0;
-  void on_rep(const RepEvent&) override { ++events; }
-  void on_hold(const HoldEvent&) override { ++events; }
-  void on_set(const SetSummary&) override { ++events; }
-  void on_live(const LiveSample&) override { ++events; }
-  void on_quality(const QualityStats&) override { ++events; }
-};
 
 const synth::Session& noisy_session(double rate_hz) {
   static synth::Session s100, s200;
@@ -37,7 +29,7 @@ const synth::Session& noisy_session(double rate_hz) {
 void BM_PipelinePerSample(benchmark::State& state) {
   const double rate = static_cast<double>(state.range(0));
   const auto& session = noisy_session(rate);
-  NullSink sink;
+  r3::testing::CountingSink sink;
   PipelineConfig config;
   config.nominal_rate_hz = rate;
   for (auto _ : state) {
@@ -59,7 +51,7 @@ void BM_PipelinePerSampleFromPackets(benchmark::State& state) {
   synth::SessionSpec spec;
   synth::preset("noisy", 7, spec);
   const auto packets = synth::packetize(session, spec);
-  NullSink sink;
+  r3::testing::CountingSink sink;
   for (auto _ : state) {
     DevicePipeline pipeline(PipelineConfig{}, sink);
     for (const auto& p : packets) pipeline.push_packet(p.bytes, p.rx_time_s);
@@ -97,7 +89,7 @@ BENCHMARK(BM_RepCompletion)
 
 // What one contact's pipeline holds on the heap (the per-thread rep scratch is shared).
 void BM_MemoryPerContact(benchmark::State& state) {
-  NullSink sink;
+  r3::testing::CountingSink sink;
   PipelineConfig config;
   config.nominal_rate_hz = static_cast<double>(state.range(0));
   long bytes = 0;

@@ -5,25 +5,16 @@
 #include "core/synth/generator.hpp"
 #include "tests/core/pipeline/recording_sink.hpp"
 #include "tests/support/allocation_counter.hpp"
+#include "tests/support/counting_sink.hpp"
 
 namespace r3::core {
 namespace {
-
-// Counts events without storing them (storing would allocate).
-struct CountingSink final : EventSink {
-  long events = 0;
-  void on_rep(const RepEvent&) override { ++events; }
-  void on_hold(const HoldEvent&) override { ++events; }
-  void on_set(const SetSummary&) override { ++events; }
-  void on_live(const LiveSample&) override { ++events; }
-  void on_quality(const QualityStats&) override { ++events; }
-};
 
 TEST(TheDevicePipeline, DoesNotAllocatePerSampleInSteadyState) {
   synth::SessionSpec spec;
   ASSERT_TRUE(synth::preset("noisy", 3, spec));
   const synth::Session session = synth::generate_session(spec);
-  CountingSink sink;
+  r3::testing::CountingSink sink;
   DevicePipeline pipeline(PipelineConfig{}, sink);
   // Warm up: the per-thread rep scratch grows to the longest rep of the session.
   for (const auto& s : session.samples) pipeline.push_sample(s);
