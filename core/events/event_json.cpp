@@ -42,6 +42,8 @@ std::string_view to_string(SetEndReason r) {
       return "command";
     case SetEndReason::kStreamEnd:
       return "stream_end";
+    case SetEndReason::kRebind:
+      return "rebind";
   }
   return "unknown";  // an out-of-range value cast into the enum: still valid JSON
 }

@@ -42,7 +42,8 @@ struct HoldEvent {
   double force_cv_pct = 0.0;
 };
 
-enum class SetEndReason : std::uint8_t { kRest, kCommand, kStreamEnd };
+// kRebind: the contact changed hands (its binding changed), see DevicePipeline::hand_over.
+enum class SetEndReason : std::uint8_t { kRest, kCommand, kStreamEnd, kRebind };
 
 struct SetSummary {
   std::uint32_t set_index = 0;

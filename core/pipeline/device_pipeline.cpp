@@ -63,6 +63,10 @@ void DevicePipeline::flush(double t_s) {
   impl_->emit_quality(t_s);
 }
 
+void DevicePipeline::hand_over(double t_s) {
+  impl_->hand_over(t_s);
+}
+
 bool DevicePipeline::set_thresholds(const Thresholds& thresholds) {
   if (!thresholds.validate().empty()) return false;
   Impl& p = *impl_;

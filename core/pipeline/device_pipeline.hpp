@@ -31,6 +31,11 @@ class DevicePipeline {
   void end_set(double t_s);
   // End of stream: close whatever is open (a rep in progress is closed if it qualifies).
   void flush(double t_s);
+  // The contact changes hands at t_s (stream time): a rep under way ends at t_s (kept if it
+  // qualifies), the hold and the set close (end reason kRebind), so every event of the samples
+  // before t_s is out before the caller attributes what follows to someone else. A load still
+  // applied goes on as a new placement whose rest starts once the contact is still.
+  void hand_over(double t_s);
 
   // New thresholds (a user's, from config or a command); a rep under way carries on. False, and
   // nothing changed, when they are not valid (Thresholds::validate).

@@ -10,6 +10,10 @@ namespace r3::core {
 namespace {
 constexpr double kSettleS = 0.3;    // after load onset, the placement has settled
 constexpr double kRampSkipS = 0.5;  // still force before this is ramp, not plateau
+// After a hand-over the rest starts once still this long: the turn of an out-and-back movement
+// is still for a moment too, and must not be taken for rest. (After a broken gap the first still
+// sample is taken: measured, waiting there costs reps the gap cut short.)
+constexpr double kHandOverStillS = 0.5;
 constexpr double kTareTimeConstantS = 0.5;
 constexpr double kRecordMarginS = 0.5;  // recorder room beyond the rest window and longest rep
 
@@ -154,10 +158,12 @@ void DevicePipeline::Impl::process(const Sample& s, bool interpolated) {
       placement.hold_force.add(force);
       if (still) placement.still_force.add(force);
     }
-    if (settling && (still || segmenter.moving())) {
+    if (settling) {
       // After a broken gap the contact may be anywhere in a movement: rest starts once still.
-      segmenter.begin(s.t_s, orientation.orientation());
-      settling = !still;
+      if (!still) settle_still_since_s.reset();
+      if (still && !settle_still_since_s) settle_still_since_s = s.t_s;
+      if (still || segmenter.moving()) segmenter.begin(s.t_s, orientation.orientation());
+      settling = !(still && s.t_s - *settle_still_since_s >= settle_still_s);
     }
   } else {
     const double a = dt / kTareTimeConstantS;
@@ -260,6 +266,8 @@ void DevicePipeline::Impl::break_state(double t_s) {
   }
   realign = true;
   settling = true;
+  settle_still_since_s.reset();
+  settle_still_s = 0.0;
 }
 
 void DevicePipeline::Impl::finish(double t_s, SetEndReason reason) {
@@ -268,6 +276,20 @@ void DevicePipeline::Impl::finish(double t_s, SetEndReason reason) {
     load.reset();
   }
   if (auto summary = sets.close(reason, t_s)) sink.on_set(*summary);
+}
+
+void DevicePipeline::Impl::hand_over(double t_s) {
+  const bool loaded = load.loaded();
+  if (loaded) close_load(t_s, true);  // a rep under way ends here, kept if it qualifies
+  if (auto summary = sets.close(SetEndReason::kRebind, t_s)) sink.on_set(*summary);
+  if (loaded) {
+    // The load goes on as the next user's placement; like after a broken gap, its rest starts
+    // once the contact is still, so the end of a movement is never taken for a rep.
+    on_onset(t_s);
+    settling = true;
+    settle_still_since_s.reset();
+    settle_still_s = kHandOverStillS;
+  }
 }
 
 void DevicePipeline::Impl::emit_live(double t_s, double force_n) {

@@ -2,6 +2,7 @@
 // The per-sample stages of DevicePipeline. Private to core/pipeline.
 
 #include <cstdint>
+#include <optional>
 #include <span>
 
 #include "core/events/events.hpp"
@@ -27,6 +28,7 @@ struct DevicePipeline::Impl {
   void break_state(double t_s);  // a gap too long to bridge, or a lost link
   void close_load(double release_s, bool finish_movement);
   void finish(double t_s, SetEndReason reason);
+  void hand_over(double t_s);
   void emit_quality(double t_s);
 
   PipelineConfig config;
@@ -51,7 +53,9 @@ struct DevicePipeline::Impl {
   bool have_prev = false;
   Sample prev;
   bool realign = true;
-  bool settling = false;             // after a broken gap: no rest until the contact is still
+  bool settling = false;  // after a broken gap: no rest until the contact is still
+  std::optional<double> settle_still_since_s;
+  double settle_still_s = 0.0;       // how long still before the rest starts
   double unloaded_force_mean = 0.0;  // recent unloaded reading, for software tare
   double next_live_s = 0.0;
   double next_quality_s = 0.0;

@@ -149,6 +149,36 @@ TEST(ADevicePipeline, EndsASetByCommand) {
   EXPECT_EQ(sink.reps[1].rep_index, 1U);
 }
 
+TEST(ADevicePipeline, HandsOverWithEveryEventOfTheSamplesBeforeTheChangeOut) {
+  RecordingSink sink;
+  DevicePipeline p(PipelineConfig{}, sink);
+  const auto samples =
+      sample({load_between(1.0, 25.0), reps_at({3.0, 9.0, 16.0}, 30.0, 3.0)}, 25.0);
+  std::size_t reps_before = 0;
+  for (const auto& s : samples) {
+    p.push_sample(s);
+    if (s.t_s == 10.0) {  // in the middle of the second rep, the contact still loaded
+      p.hand_over(10.0);
+      reps_before = sink.reps.size();
+      ASSERT_EQ(sink.sets.size(), 1U);
+      EXPECT_EQ(sink.sets[0].end_reason, SetEndReason::kRebind);
+      EXPECT_DOUBLE_EQ(sink.sets[0].end_s, 10.0);
+    }
+  }
+  p.flush(25.0);
+  ASSERT_GE(reps_before, 1U);
+  for (std::size_t i = 0; i < reps_before; ++i) EXPECT_LE(sink.reps[i].end_s, 10.0);
+  // After the change: a new placement and set, whose rest starts when the contact is still
+  // again, so the end of the interrupted movement is no rep of anyone's.
+  ASSERT_EQ(sink.reps.size(), reps_before + 1);
+  for (std::size_t i = reps_before; i < sink.reps.size(); ++i) {
+    EXPECT_GE(sink.reps[i].start_s, 10.0);
+    EXPECT_EQ(sink.reps[i].set_index, 2U);
+  }
+  EXPECT_NEAR(sink.reps.back().start_s, 16.0, 0.8);
+  EXPECT_NEAR(sink.reps.back().rom_deg, 30.0, 1.0);
+}
+
 TEST(ADevicePipeline, EmitsLiveSamplesAtTheConfiguredRate) {
   RecordingSink sink;
   PipelineConfig config;
