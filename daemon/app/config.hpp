@@ -9,6 +9,7 @@
 #include <vector>
 
 #include "core/reps/thresholds.hpp"
+#include "core/util/device_id.hpp"
 #include "daemon/app/log.hpp"
 
 namespace r3::app {
@@ -44,10 +45,14 @@ struct BleConfig {
 
 // A static binding: the contact with this address (or device id) belongs to this user.
 struct ContactBinding {
-  std::string address;    // "C0:FF:EE:00:00:01", upper case after parsing
-  std::string device_id;  // alternatively the contact's own id
+  std::string address;    // "C0:FF:EE:00:00:01", as written
+  std::string device_id;  // alternatively the contact's device id, "r3-c0ffee000001"
   std::string user;
-  [[nodiscard]] const std::string& device() const { return address.empty() ? device_id : address; }
+  // The contact's device id (core/util/device_id.hpp); empty when neither key names a contact
+  // (the validator reports it).
+  [[nodiscard]] std::string device() const {
+    return util::to_device_id(address.empty() ? device_id : address).value_or(std::string());
+  }
 };
 
 struct Config {

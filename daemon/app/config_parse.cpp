@@ -81,7 +81,8 @@ struct Parser {
     r.read("adapters", b.adapters);
     r.read("slots_per_adapter", b.slots_per_adapter);
     r.read("allow", b.allow);
-    for (auto& entry : b.allow) entry = normalize_device(entry);
+    // Addresses or device ids; compared as device ids. Unfit entries are kept for the validator.
+    for (auto& entry : b.allow) entry = to_device_id(entry).value_or(entry);
     r.report_unknown_keys();
   }
 
@@ -103,7 +104,6 @@ struct Parser {
       r.read("device_id", binding.device_id);
       r.read("user", binding.user);
       r.report_unknown_keys();
-      binding.address = normalize_device(binding.address);
       out.push_back(std::move(binding));
     }
   }

@@ -59,8 +59,8 @@ struct Checker {
     check(b.slots_per_adapter >= 1 && b.slots_per_adapter <= 32, "ble.slots_per_adapter",
           "must be in 1..32");
     for (std::size_t i = 0; i < b.allow.size(); ++i) {
-      check(is_ble_address(b.allow[i]), "ble.allow[" + std::to_string(i) + "]",
-            "must be an address (AA:BB:CC:DD:EE:FF)");
+      check(util::is_device_id(b.allow[i]), "ble.allow[" + std::to_string(i) + "]",
+            std::string("must be ") + std::string(util::kDeviceRule));
     }
   }
 
@@ -75,7 +75,8 @@ struct Checker {
         check(is_ble_address(b.address), path + ".address", "must look like AA:BB:CC:DD:EE:FF");
       }
       if (!b.device_id.empty()) {
-        check(is_valid_id(b.device_id), path + ".device_id", "must be 1-64 of A-Z a-z 0-9 _ . -");
+        check(to_device_id(b.device_id).has_value(), path + ".device_id",
+              std::string("must be ") + std::string(util::kDeviceRule));
       }
       check(is_valid_id(b.user), path + ".user",
             "must be a user id of 1-64 characters of A-Z a-z 0-9 _ . -");

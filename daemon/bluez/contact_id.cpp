@@ -1,11 +1,14 @@
 // Small value helpers of the contact links API.
 #include <cctype>
 
+#include "core/util/device_id.hpp"
 #include "daemon/bluez/contact_links.hpp"
 
 namespace r3::bluez {
 
 ContactId contact_id_for_address(std::string_view address) {
+  if (auto id = util::to_device_id(address)) return *id;
+  // BlueZ always gives an address; should it not, the contact still gets a stable name.
   ContactId id = "r3-";
   for (const char c : address) {
     if (c == ':' || c == '_' || c == '-') continue;

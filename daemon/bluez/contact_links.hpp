@@ -62,8 +62,8 @@ struct ContactInfo {
 };
 
 struct LinkConfig {
-  // Empty: any contact advertising the contact service. Otherwise only these addresses
-  // (any case, "AA:BB:CC:DD:EE:FF").
+  // Empty: any contact advertising the contact service. Otherwise only these device ids
+  // ("r3-c0ffee000001", core/util/device_id.hpp).
   std::vector<std::string> allow_list;
   int slots_per_adapter = 7;
   // Streaming settings written to the control characteristic once notifications are on.

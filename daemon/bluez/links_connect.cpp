@@ -13,10 +13,6 @@ constexpr auto kDiscoveryRetry = std::chrono::seconds(2);
 constexpr int kBusyBeforePowerCycle = 4;
 constexpr int kReservedAttempts = 3;
 
-std::string upper(std::string s) {
-  for (auto& c : s) c = static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
-  return s;
-}
 std::string name_of(const std::string& adapter_path) {
   return adapter_path.substr(adapter_path.rfind('/') + 1);
 }
@@ -40,12 +36,10 @@ void ContactLinks::Impl::device_seen(const DeviceObject& d) {
   const auto& uuids = d.uuids;
   const bool contact_service =
       std::find(uuids.begin(), uuids.end(), core::gatt::kContactService) != uuids.end();
-  const auto& allow = config.allow_list;
-  const bool allowed = allow.empty() || std::any_of(allow.begin(), allow.end(), [&](const auto& a) {
-                         return upper(a) == upper(d.address);
-                       });
-  if (!contact_service || !allowed || d.address.empty()) return;
   const auto id = contact_id_for_address(d.address);
+  const auto& allow = config.allow_list;
+  const bool allowed = allow.empty() || std::find(allow.begin(), allow.end(), id) != allow.end();
+  if (!contact_service || !allowed || d.address.empty()) return;
   auto [it, fresh] = contacts.try_emplace(id);
   Contact& c = it->second;
   if (fresh) {

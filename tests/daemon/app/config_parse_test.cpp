@@ -79,9 +79,9 @@ load_off_n = 4.0
   EXPECT_EQ(config->mqtt.port, 8883);
   EXPECT_EQ(config->mqtt.protocol, MqttProtocol::kV5);
   EXPECT_THAT(config->ble.adapters, ::testing::ElementsAre("hci0", "hci1"));
-  EXPECT_THAT(config->ble.allow, ::testing::ElementsAre("C0:FF:EE:00:00:01"));
+  EXPECT_THAT(config->ble.allow, ::testing::ElementsAre("r3-c0ffee000001"));
   ASSERT_THAT(config->contacts, SizeIs(2));
-  EXPECT_EQ(config->contacts[0].device(), "C0:FF:EE:00:00:01");
+  EXPECT_EQ(config->contacts[0].device(), "r3-c0ffee000001");  // an address, as a device id
   EXPECT_EQ(config->contacts[1].device(), "r3-c0ffee000002");
   EXPECT_EQ(config->contacts[1].user, "patient-0042");
   // A user's thresholds start from the room's and override field by field.

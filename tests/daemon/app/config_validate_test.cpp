@@ -49,7 +49,7 @@ TEST(ConfigValidate, ABadAddressOrUserInABindingIsRejectedAtTheValue) {
 TEST(ConfigValidate, BindingTheSameContactTwiceIsRejectedWhateverTheCase) {
   EXPECT_THAT(all_errors("[[contacts]]\naddress = \"c0:ff:ee:00:00:01\"\nuser = \"a\"\n"
                          "[[contacts]]\naddress = \"C0:FF:EE:00:00:01\"\nuser = \"b\"\n"),
-              HasSubstr("g.toml:4:1: contacts[1] binds C0:FF:EE:00:00:01 a second time"));
+              HasSubstr("g.toml:4:1: contacts[1] binds r3-c0ffee000001 a second time"));
 }
 
 TEST(ConfigValidate, MqttPortOutOfRangeIsRejected) {
