@@ -4,53 +4,48 @@
 
 namespace r3::app {
 namespace {
-const char* state_name(core::ContactState s, bool streaming) {
-  if (!streaming) return "away";
+Presence presence_of(core::ContactState s) {
   switch (s) {
     case core::ContactState::kLoaded:
-      return "loaded";
+      return Presence::kLoaded;
     case core::ContactState::kMoving:
-      return "moving";
+      return Presence::kMoving;
     case core::ContactState::kIdle:
       break;
   }
-  return "idle";
+  return Presence::kIdle;
 }
 }  // namespace
 
 ContactChannel::ContactChannel(mqtt::EventContext context, std::string address,
-                               const core::PipelineConfig& config, mqtt::Publisher& publisher,
-                               SessionTally& tally)
+                               const core::PipelineConfig& config, ChannelServices services)
     : context_(std::move(context)),
       address_(std::move(address)),
-      publisher_(publisher),
-      tally_(tally),
+      services_(std::move(services)),
       pipeline_(config, *this) {}
 
 void ContactChannel::set_context(mqtt::EventContext context) {
+  if (context.user_id != context_.user_id) {
+    pipeline_.hand_over(pipeline_.last_stream_time_s());
+    said_unbound_ = false;
+  }
   context_ = std::move(context);
-  publish_user_status();
 }
 
 void ContactChannel::start_stream(std::uint64_t stream_id) {
   context_.stream_id = stream_id;
-  streaming_ = true;
-  state_ = core::ContactState::kIdle;
-  publish_user_status();
+  set_presence(Presence::kIdle);
 }
 
 void ContactChannel::stop_stream() {
-  if (!streaming_) return;
+  if (presence_ == Presence::kAway) return;
   pipeline_.link_lost(pipeline_.last_stream_time_s());
-  streaming_ = false;
-  state_ = core::ContactState::kIdle;
-  publish_user_status();
+  set_presence(Presence::kAway);
 }
 
-void ContactChannel::publish_user_status() {
-  if (context_.user_id.empty()) return;
-  publisher_.publish_user_status(
-      {context_.user_id, context_.device_id, context_.session_id, state_name(state_, streaming_)});
+void ContactChannel::set_presence(Presence presence) {
+  presence_ = presence;
+  services_.board.set_presence(context_.device_id, presence);
 }
 
 bool ContactChannel::attributed() {
@@ -65,30 +60,30 @@ bool ContactChannel::attributed() {
 
 void ContactChannel::on_rep(const core::RepEvent& rep) {
   if (!attributed()) return;
-  publisher_.publish_rep(context_, rep);
-  if (!context_.session_id.empty()) tally_.rep(context_.user_id);
+  services_.publisher.publish_rep(context_, rep);
+  services_.tallies.rep(context_.user_id, context_.device_id, in_session(),
+                        local_day(services_.clock()));
+  services_.board.refresh();
 }
 
 void ContactChannel::on_hold(const core::HoldEvent& hold) {
   if (!attributed()) return;
-  publisher_.publish_hold(context_, hold);
-  if (!context_.session_id.empty()) tally_.hold(context_.user_id);
+  services_.publisher.publish_hold(context_, hold);
+  services_.tallies.hold(context_.user_id, in_session());
 }
 
 void ContactChannel::on_set(const core::SetSummary& set) {
   if (!attributed()) return;
-  publisher_.publish_set(context_, set);
-  if (!context_.session_id.empty()) tally_.set(context_.user_id);
+  services_.publisher.publish_set(context_, set);
+  services_.tallies.set_closed(context_.user_id, context_.device_id, in_session());
+  services_.board.refresh();
 }
 
 void ContactChannel::on_live(const core::LiveSample& live) {
+  // The contact's presence follows its state: the board publishes on change, not per sample.
+  if (presence_ != Presence::kAway) set_presence(presence_of(live.state));
   if (context_.user_id.empty()) return;  // live samples are not worth a log line
-  publisher_.publish_live(context_, live);
-  // The user's status follows the contact's state: published on change, not per sample.
-  if (live.state != state_) {
-    state_ = live.state;
-    publish_user_status();
-  }
+  services_.publisher.publish_live(context_, live);
 }
 
 void ContactChannel::on_quality(const core::QualityStats& quality) {

@@ -38,13 +38,18 @@ Gateway::~Gateway() = default;
 
 void Gateway::load_room() {
   room_.set_static_bindings(config_.contacts);
-  if (auto error = room_.load(); !error.empty()) {
+  if (auto loaded = room_.load(); !loaded) {
     // Keep the unreadable file for a human; the next save would otherwise overwrite it.
     const auto bad = std::filesystem::path(config_.state_directory) / "room.json.bad";
     std::error_code ec;
     std::filesystem::rename(std::filesystem::path(config_.state_directory) / "room.json", bad, ec);
-    log_error("room state unreadable (" + error + "): starting with the config's bindings only; " +
-              "the file was moved to " + bad.string());
+    log_error("room state unreadable (" + loaded.error() +
+              "): starting with the config's bindings only; the file was moved to " + bad.string());
+  } else {
+    for (const auto& note : *loaded) log_info("room: " + note);
+  }
+  if (auto error = tallies_.load(tallies_file()); !error.empty()) {
+    log_warning("running totals unreadable, counting from zero: " + error);
   }
   log_info("room: " + std::to_string(room_.bindings().size()) + " bindings" +
            (room_.session() ? ", session " + room_.session()->id + " running" : ""));
@@ -69,10 +74,17 @@ bool Gateway::start() {
     log_warning("ble.adapters is not applied yet: every adapter BlueZ offers is used");
   }
 
-  commands_ = std::make_unique<RoomCommands>(room_, tally_, unix_ms_now);
+  commands_ = std::make_unique<RoomCommands>(room_, tallies_, unix_ms_now);
   publisher_ =
       std::make_unique<mqtt::Publisher>(io_, mqtt_options(config_), commands_.get(), publisher_log);
-  router_ = std::make_unique<ContactRouter>(config_, room_, *publisher_, tally_);
+  board_ = std::make_unique<StatusBoard>(
+      room_, tallies_, *publisher_,
+      std::filesystem::path(config_.state_directory) / "retained.json");
+  if (auto error = board_->load(); !error.empty()) {
+    log_warning("the list of retained topics published before is unreadable: " + error);
+  }
+  router_ = std::make_unique<ContactRouter>(
+      config_, room_, ChannelServices{*publisher_, tallies_, *board_, unix_ms_now});
   links_ = std::make_unique<bluez::ContactLinks>(io_, link_config(config_), *router_);
   router_->attach(links_.get());
   commands_->attach(publisher_.get(), links_.get(), router_.get());
@@ -81,6 +93,9 @@ bool Gateway::start() {
     log_error("the MQTT publisher cannot start (see above)");
     return false;
   }
+  // The retained state says what this run knows, whatever an earlier run left behind.
+  router_->publish_devices();
+  board_->refresh();
   std::string error;
   if (!links_->start(&error)) {
     log_error("cannot reach the system D-Bus: " + error);
@@ -150,8 +165,11 @@ void Gateway::shutdown() {
   notifier_.stopping();
   notifier_.status("stopping: flushing open reps and queued messages");
   status_timer_.cancel();
-  // Open reps and sets are closed and published before the links and the broker go.
+  // Open reps and sets are closed and published before the links and the broker go; no user
+  // is left looking loaded or moving.
   router_->flush();
+  board_->all_away();
+  save_tallies();
   links_->stop();
   publisher_->stop([this] {
     notifier_.stop_watchdog();
@@ -175,7 +193,20 @@ void Gateway::arm_second_stop() {
   });
 }
 
+std::filesystem::path Gateway::tallies_file() const {
+  return std::filesystem::path(config_.state_directory) / "tallies.json";
+}
+
+void Gateway::save_tallies() {
+  if (!tallies_.dirty()) return;
+  if (auto error = tallies_.save(tallies_file()); !error.empty()) {
+    log_warning("cannot save the running totals: " + error);
+  }
+}
+
 void Gateway::report_status() {
+  if (tallies_.roll_day(local_day(unix_ms_now()))) board_->refresh();
+  save_tallies();
   const auto s = publisher_->stats();
   notifier_.status(std::to_string(router_->streaming()) + " of " + std::to_string(router_->size()) +
                    " contacts streaming; broker " + (s.connected ? "connected" : "disconnected") +

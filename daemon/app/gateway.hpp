@@ -6,6 +6,7 @@
 #include <boost/asio/io_context.hpp>
 #include <boost/asio/signal_set.hpp>
 #include <boost/asio/steady_timer.hpp>
+#include <filesystem>
 #include <memory>
 #include <string>
 
@@ -13,8 +14,9 @@
 #include "daemon/app/contact_router.hpp"
 #include "daemon/app/room_commands.hpp"
 #include "daemon/app/room_model.hpp"
-#include "daemon/app/session_tally.hpp"
+#include "daemon/app/status_board.hpp"
 #include "daemon/app/systemd_notifier.hpp"
+#include "daemon/app/tallies.hpp"
 #include "daemon/bluez/contact_links.hpp"
 #include "daemon/mqtt/publisher.hpp"
 
@@ -39,17 +41,20 @@ class Gateway {
   void shutdown();
   void load_room();
   void report_status();
+  void save_tallies();
+  [[nodiscard]] std::filesystem::path tallies_file() const;
 
   boost::asio::io_context& io_;
   Config config_;  // updated in place on reload: the router reads it by reference
   std::string config_path_;
   RoomModel room_;
-  SessionTally tally_;
+  Tallies tallies_;
   SystemdNotifier notifier_;
   boost::asio::signal_set signals_;
   boost::asio::steady_timer status_timer_;
   std::unique_ptr<RoomCommands> commands_;
   std::unique_ptr<mqtt::Publisher> publisher_;
+  std::unique_ptr<StatusBoard> board_;
   std::unique_ptr<ContactRouter> router_;
   std::unique_ptr<bluez::ContactLinks> links_;
   bool stopping_ = false;

@@ -16,27 +16,40 @@ CommandResult not_ready() {
 }
 }  // namespace
 
-RoomCommands::RoomCommands(RoomModel& room, SessionTally& tally, Clock clock)
-    : room_(room), tally_(tally), clock_(std::move(clock)) {}
+RoomCommands::RoomCommands(RoomModel& room, Tallies& tallies, Clock clock)
+    : room_(room), tallies_(tallies), clock_(std::move(clock)) {}
 
 CommandResult RoomCommands::bind(const std::string& device_id, const std::string& user_id) {
   if (!ready()) return not_ready();
-  if (auto error = room_.bind(device_id, user_id); !error.empty()) {
-    return CommandResult::failure(CommandError::kBadRequest, error);
+  const auto change = room_.bind(device_id, user_id);
+  if (!change) return CommandResult::failure(CommandError::kBadRequest, change.error());
+  const auto& previous = change->previous_user;
+  std::string message = device_id + " bound to " + user_id;
+  if (!change->changed) {
+    message += " already";
+  } else {
+    router_->refresh();
+    if (previous) message += " (moved from " + *previous + ")";
+    log_info(message);
   }
-  router_->refresh();
-  log_info("bound " + device_id + " to user " + user_id);
-  return CommandResult::success(device_id + " bound to " + user_id);
+  auto r = CommandResult::success(std::move(message));
+  r.previous_user_id = previous;
+  return r;
 }
 
 CommandResult RoomCommands::unbind(const std::string& device_id) {
   if (!ready()) return not_ready();
-  if (auto error = room_.unbind(device_id); !error.empty()) {
-    return CommandResult::failure(CommandError::kBadRequest, error);
+  const auto change = room_.unbind(device_id);
+  if (!change) return CommandResult::failure(CommandError::kBadRequest, change.error());
+  const auto& previous = change->previous_user;
+  std::string message = device_id + (previous ? " unbound from " + *previous : " was not bound");
+  if (change->changed) {
+    router_->refresh();
+    log_info(message);
   }
-  router_->refresh();
-  log_info("unbound " + device_id);
-  return CommandResult::success(device_id + " unbound");
+  auto r = CommandResult::success(std::move(message));
+  r.previous_user_id = previous;
+  return r;
 }
 
 CommandResult RoomCommands::start_session(const std::optional<std::string>& session_id) {
@@ -56,7 +69,7 @@ CommandResult RoomCommands::start_session(const std::optional<std::string>& sess
   if (auto error = room_.start_session(clock_(), session_id.value_or("")); !error.empty()) {
     return CommandResult::failure(CommandError::kInternal, error);
   }
-  tally_.clear();
+  tallies_.clear_session();
   router_->refresh();
   log_info("session " + room_.session()->id + " started");
   auto r = CommandResult::success("session started");
@@ -73,12 +86,13 @@ CommandResult RoomCommands::stop_session(const std::optional<std::string>& sessi
   }
   // Open sets close inside the session, so the summary counts them.
   router_->end_sets();
-  mqtt::SessionSummary summary{running->id, running->started_unix_ms, clock_(), tally_.users()};
+  mqtt::SessionSummary summary{running->id, running->started_unix_ms, clock_(),
+                               tallies_.session_users()};
   if (auto error = room_.stop_session(); !error.empty()) {
     return CommandResult::failure(CommandError::kInternal, error);
   }
   if (publisher_ != nullptr) publisher_->publish_session(summary);
-  tally_.clear();
+  tallies_.clear_session();
   router_->refresh();
   log_info("session " + running->id + " stopped");
   auto r = CommandResult::success("session stopped");

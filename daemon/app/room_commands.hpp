@@ -1,12 +1,13 @@
 #pragma once
 // The MQTT commands (cmd/bind, unbind, start_session, stop_session, tare, identify,
-// set_thresholds) applied to the room: the room model records them, the router follows.
+// set_thresholds) applied to the room: the room model records them, the router follows (it
+// closes what a contact changing hands had open, and republishes the retained state).
 
 #include <functional>
 
 #include "daemon/app/contact_router.hpp"
 #include "daemon/app/room_model.hpp"
-#include "daemon/app/session_tally.hpp"
+#include "daemon/app/tallies.hpp"
 #include "daemon/bluez/contact_links.hpp"
 #include "daemon/mqtt/command_target.hpp"
 #include "daemon/mqtt/publisher.hpp"
@@ -18,7 +19,7 @@ class RoomCommands final : public mqtt::CommandTarget {
   using Clock = std::function<std::int64_t()>;  // unix ms
   // Borrows everything. The rest is attached once built (the publisher needs this target
   // first); commands before that are answered "unavailable".
-  RoomCommands(RoomModel& room, SessionTally& tally, Clock clock);
+  RoomCommands(RoomModel& room, Tallies& tallies, Clock clock);
   void attach(mqtt::Publisher* publisher, bluez::ContactLinks* links, ContactRouter* router) {
     publisher_ = publisher;
     links_ = links;
@@ -41,7 +42,7 @@ class RoomCommands final : public mqtt::CommandTarget {
   [[nodiscard]] bool ready() const { return router_ != nullptr; }
 
   RoomModel& room_;
-  SessionTally& tally_;
+  Tallies& tallies_;
   Clock clock_;
   mqtt::Publisher* publisher_ = nullptr;
   bluez::ContactLinks* links_ = nullptr;

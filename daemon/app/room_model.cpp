@@ -12,7 +12,10 @@
 namespace r3::app {
 namespace {
 
-constexpr int kStateVersion = 1;
+// Version 2: bindings keyed by device id. Version 1 keyed them by address or device id, both
+// at once for one contact at times (the address won): migrated on load.
+constexpr int kStateVersion = 2;
+constexpr int kAddressKeyedVersion = 1;
 
 // "20261121T053012Z": readable in topics and logs, sortable.
 std::string session_id_for(std::int64_t unix_ms) {
@@ -44,30 +47,50 @@ core::Thresholds thresholds_from(const nlohmann::json& j) {
   return th;
 }
 
+// The bindings of a state file, keyed by device id. Keys that name no contact are dropped (said
+// in `notes`); when an address and a device id name the same contact, the address wins, as it
+// did when the file was written.
+std::map<std::string, std::optional<std::string>> bindings_from(const nlohmann::json& j,
+                                                                std::vector<std::string>& notes) {
+  std::map<std::string, std::optional<std::string>> out;
+  for (const bool address_keys : {false, true}) {
+    for (const auto& [key, user] : j.items()) {
+      if (util::is_ble_address(key) != address_keys) continue;
+      const auto device = util::to_device_id(key);
+      if (!device) {
+        notes.push_back("binding of '" + key + "' dropped: it names no contact");
+        continue;
+      }
+      if (!user.is_null() && !is_valid_id(user.get<std::string>())) {
+        notes.push_back("binding of " + *device + " dropped: not a valid user id");
+        continue;
+      }
+      out[*device] = user.is_null() ? std::nullopt : std::optional(user.get<std::string>());
+    }
+  }
+  return out;
+}
+
 }  // namespace
 
 RoomModel::RoomModel(std::filesystem::path state_file) : state_file_(std::move(state_file)) {}
 
-std::string RoomModel::load() {
+Result<std::vector<std::string>, std::string> RoomModel::load() {
   std::error_code exists_error;
-  if (!std::filesystem::exists(state_file_, exists_error) && !exists_error)
-    return {};  // first start
+  if (!std::filesystem::exists(state_file_, exists_error) && !exists_error) {
+    return std::vector<std::string>{};  // first start
+  }
   std::ifstream in(state_file_);
   // There but unreadable: an error, never a first start (a save would overwrite the bindings).
-  if (!in) return state_file_.string() + ": cannot be read";
+  if (!in) return Err{state_file_.string() + ": cannot be read"};
+  std::vector<std::string> notes;
   try {
     const auto state = nlohmann::json::parse(in);
-    if (state.value("version", 0) != kStateVersion) {
-      return state_file_.string() + ": unknown state version";
+    const int version = state.value("version", 0);
+    if (version != kStateVersion && version != kAddressKeyedVersion) {
+      return Err{state_file_.string() + ": unknown state version " + std::to_string(version)};
     }
-    std::map<std::string, std::optional<std::string>> overrides;
-    for (const auto& [device, user] : state.at("bindings").items()) {
-      if (user.is_null()) {
-        overrides[device] = std::nullopt;
-      } else {
-        overrides[device] = user.get<std::string>();
-      }
-    }
+    auto overrides = bindings_from(state.at("bindings"), notes);
     std::optional<Session> session;
     if (const auto it = state.find("session"); it != state.end() && !it->is_null()) {
       session =
@@ -78,17 +101,25 @@ std::string RoomModel::load() {
       for (const auto& [user, th] : it->items()) {
         thresholds[user] = thresholds_from(th);
         if (auto problem = thresholds[user].validate(); !problem.empty()) {
-          return state_file_.string() + ": thresholds of " + user + ": " + std::move(problem);
+          return Err{state_file_.string() + ": thresholds of " + user + ": " + std::move(problem)};
         }
       }
     }
     overrides_ = std::move(overrides);
     session_ = std::move(session);
     thresholds_ = std::move(thresholds);
+    if (version != kStateVersion) {
+      if (auto error = save(); !error.empty()) {
+        notes.push_back("migrated in memory, not saved: " + error);
+      } else {
+        notes.push_back(state_file_.string() + " migrated to version " +
+                        std::to_string(kStateVersion) + " (device ids as keys)");
+      }
+    }
   } catch (const std::exception& e) {  // bad JSON, or a stream that failed while reading
-    return state_file_.string() + ": " + e.what();
+    return Err{state_file_.string() + ": " + e.what()};
   }
-  return {};
+  return notes;
 }
 
 std::string RoomModel::save() const {
@@ -110,23 +141,21 @@ std::string RoomModel::save() const {
 
 void RoomModel::set_static_bindings(const std::vector<ContactBinding>& bindings) {
   static_.clear();
-  for (const auto& b : bindings) static_[normalize_device(b.device())] = b.user;
+  for (const auto& b : bindings) {
+    if (auto device = b.device(); !device.empty()) static_[std::move(device)] = b.user;
+  }
 }
 
-std::optional<std::string> RoomModel::user_for(std::string_view contact_id,
-                                               std::string_view address) const {
-  const std::string keys[] = {address.empty() ? std::string() : normalize_device(address),
-                              std::string(contact_id)};
-  // A command overrides the config whichever key (address or device id) either of them used.
-  for (const auto& key : keys) {
-    if (const auto it = overrides_.find(key); !key.empty() && it != overrides_.end()) {
-      return it->second;
-    }
-  }
-  for (const auto& key : keys) {
-    if (const auto it = static_.find(key); !key.empty() && it != static_.end()) return it->second;
-  }
-  return std::nullopt;
+std::optional<std::string> RoomModel::static_user(const std::string& device) const {
+  const auto it = static_.find(device);
+  if (it == static_.end()) return std::nullopt;
+  return it->second;
+}
+
+std::optional<std::string> RoomModel::user_for(std::string_view device_id) const {
+  const std::string device(device_id);
+  if (const auto it = overrides_.find(device); it != overrides_.end()) return it->second;
+  return static_user(device);
 }
 
 std::map<std::string, std::string> RoomModel::bindings() const {
@@ -141,15 +170,53 @@ std::map<std::string, std::string> RoomModel::bindings() const {
   return out;
 }
 
-std::string RoomModel::bind(std::string_view device, std::string_view user) {
-  if (!is_valid_device(device)) return "not a contact address or device id: " + std::string(device);
-  if (!is_valid_id(user)) return "not a valid user id: " + std::string(user);
-  return commit([&] { overrides_[normalize_device(device)] = std::string(user); });
+std::vector<std::string> RoomModel::devices_of(std::string_view user) const {
+  std::vector<std::string> out;
+  for (const auto& [device, bound] : bindings()) {
+    if (bound == user) out.push_back(device);
+  }
+  return out;  // sorted: the map is
 }
 
-std::string RoomModel::unbind(std::string_view device) {
-  if (!is_valid_device(device)) return "not a contact address or device id: " + std::string(device);
-  return commit([&] { overrides_[normalize_device(device)] = std::nullopt; });
+Result<BindingChange, std::string> RoomModel::bind(std::string_view device_id,
+                                                   std::string_view user) {
+  if (!util::is_device_id(device_id)) {
+    return Err{"not a device id: " + std::string(device_id)};
+  }
+  if (!is_valid_id(user)) return Err{"not a valid user id: " + std::string(user)};
+  const std::string device(device_id);
+  BindingChange change{user_for(device), false};
+  if (change.previous_user == user) return change;
+  change.changed = true;
+  auto error = commit([&] {
+    // Back to the config's user: the config rules this contact again.
+    if (static_user(device) == user) {
+      overrides_.erase(device);
+    } else {
+      overrides_[device] = std::string(user);
+    }
+  });
+  if (!error.empty()) return Err{std::move(error)};
+  return change;
+}
+
+Result<BindingChange, std::string> RoomModel::unbind(std::string_view device_id) {
+  if (!util::is_device_id(device_id)) {
+    return Err{"not a device id: " + std::string(device_id)};
+  }
+  const std::string device(device_id);
+  BindingChange change{user_for(device), false};
+  if (!change.previous_user) return change;
+  change.changed = true;
+  auto error = commit([&] {
+    if (static_user(device)) {
+      overrides_[device] = std::nullopt;  // the config binds it: remember the override
+    } else {
+      overrides_.erase(device);
+    }
+  });
+  if (!error.empty()) return Err{std::move(error)};
+  return change;
 }
 
 std::string RoomModel::start_session(std::int64_t now_unix_ms, std::string_view id) {

@@ -5,6 +5,7 @@
 #include <nlohmann/json.hpp>
 #include <optional>
 
+#include "core/util/device_id.hpp"
 #include "core/util/json_writer.hpp"
 #include "daemon/mqtt/payloads.hpp"
 #include "daemon/mqtt/topics.hpp"
@@ -27,22 +28,32 @@ void only_fields(const json& j, std::initializer_list<std::string_view> allowed)
   }
 }
 
-std::string id_field(const json& j, const char* name, bool device) {
+const std::string& string_field(const json& j, const char* name) {
   const auto it = j.find(name);
   if (it == j.end()) throw BadRequest{std::string("missing field '") + name + "'"};
   if (!it->is_string()) throw BadRequest{std::string("'") + name + "' must be a string"};
-  const auto& s = it->get_ref<const std::string&>();
-  if (!(device ? is_safe_device_id(s) : is_safe_id(s))) {
-    throw BadRequest{std::string("'") + name + "' must be 1-64 characters of A-Z a-z 0-9 _ . -" +
-                     (device ? " :" : "")};
+  return it->get_ref<const std::string&>();
+}
+
+std::string id_field(const json& j, const char* name) {
+  const auto& s = string_field(j, name);
+  if (!is_safe_id(s)) {
+    throw BadRequest{std::string("'") + name + "' must be 1-64 characters of A-Z a-z 0-9 _ . -"};
   }
   return s;
+}
+
+// Every verb names a contact the same way: an address or a device id, turned into the device id.
+std::string device_field(const json& j) {
+  auto id = util::to_device_id(string_field(j, "device_id"));
+  if (!id) throw BadRequest{"'device_id' must be " + std::string(util::kDeviceRule)};
+  return *id;
 }
 
 std::optional<std::string> optional_id(const json& j, const char* name) {
   const auto it = j.find(name);
   if (it == j.end() || it->is_null()) return std::nullopt;
-  return id_field(j, name, false);
+  return id_field(j, name);
 }
 
 std::optional<double> number_field(const json& j, const std::string& name, double lo, double hi) {
@@ -90,11 +101,11 @@ ThresholdsPatch parse_thresholds(const json& t) {
 CommandResult execute(CommandTarget& target, std::string_view verb, const json& j) {
   if (verb == "bind") {
     only_fields(j, {"device_id", "user_id"});
-    return target.bind(id_field(j, "device_id", true), id_field(j, "user_id", false));
+    return target.bind(device_field(j), id_field(j, "user_id"));
   }
   if (verb == "unbind") {
     only_fields(j, {"device_id"});
-    return target.unbind(id_field(j, "device_id", true));
+    return target.unbind(device_field(j));
   }
   if (verb == "start_session") {
     only_fields(j, {"session_id"});
@@ -106,16 +117,16 @@ CommandResult execute(CommandTarget& target, std::string_view verb, const json& 
   }
   if (verb == "tare") {
     only_fields(j, {"device_id"});
-    return target.tare(id_field(j, "device_id", true));
+    return target.tare(device_field(j));
   }
   if (verb == "identify") {
     only_fields(j, {"device_id", "duration_s"});
-    const auto device = id_field(j, "device_id", true);
+    const auto device = device_field(j);
     return target.identify(device, number_field(j, "duration_s", 0.1, 60.0).value_or(5.0));
   }
   if (verb == "set_thresholds") {
     only_fields(j, {"user_id", "thresholds"});
-    const auto user = id_field(j, "user_id", false);
+    const auto user = id_field(j, "user_id");
     const auto t = j.find("thresholds");
     if (t == j.end()) throw BadRequest{"missing field 'thresholds'"};
     return target.set_thresholds(user, parse_thresholds(*t));
@@ -149,6 +160,13 @@ std::string reply_json(const std::optional<std::string>& request_id, std::string
     w.add("session_id", r.session_id);
   }
   if (!r.message.empty() && r.ok()) w.add("message", r.message);
+  if (r.ok() && r.previous_user_id) {
+    if (*r.previous_user_id) {
+      w.add("previous_user_id", **r.previous_user_id);
+    } else {
+      w.add_null("previous_user_id");
+    }
+  }
   w.add("ts", iso8601_utc(unix_ms));
   w.close();
   return out;
@@ -189,7 +207,7 @@ CommandReply CommandHandler::handle(std::string_view verb, std::string_view payl
     const json j = json::parse(payload.begin(), payload.end(), nullptr, false);
     if (j.is_discarded()) throw BadRequest{"request is not valid JSON"};
     if (!j.is_object()) throw BadRequest{"request must be a JSON object"};
-    request_id = id_field(j, "request_id", false);
+    request_id = id_field(j, "request_id");
     for (const auto& [id, reply] : recent_) {
       if (id == *request_id) {
         CommandReply again = reply;

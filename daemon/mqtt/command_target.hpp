@@ -29,12 +29,14 @@ struct CommandResult {
   CommandError error = CommandError::kNone;
   std::string message;     // for humans; names the problem on failure
   std::string session_id;  // start_session / stop_session: the session concerned
+  // bind / unbind: the user the contact had before (nullopt inside: none).
+  std::optional<std::optional<std::string>> previous_user_id;
   [[nodiscard]] bool ok() const { return error == CommandError::kNone; }
   static CommandResult success(std::string message = {}) {
-    return {CommandError::kNone, std::move(message), {}};
+    return {CommandError::kNone, std::move(message), {}, {}};
   }
   static CommandResult failure(CommandError e, std::string message) {
-    return {e, std::move(message), {}};
+    return {e, std::move(message), {}, {}};
   }
 };
 
@@ -60,7 +62,10 @@ struct ThresholdsPatch {
 class CommandTarget {
  public:
   virtual ~CommandTarget() = default;
-  // cmd/bind {"device_id", "user_id"}: the contact's events belong to this user from now on.
+  // Every device_id given here is a device id ("r3-" + 12 hex digits): the handler turns an
+  // address into one first.
+  // cmd/bind {"device_id", "user_id"}: the contact's events belong to this user from now on; a
+  // contact bound to someone else moves (the result names the previous user).
   virtual CommandResult bind(const std::string& device_id, const std::string& user_id) = 0;
   // cmd/unbind {"device_id"}: the contact's events are no longer attributed to anyone.
   virtual CommandResult unbind(const std::string& device_id) = 0;

@@ -93,6 +93,7 @@ std::string device_payload(std::string_view gateway_id, const DeviceStatus& s,
   w.add("gateway_id", gateway_id).add("device_id", s.device_id);
   add_or_null(w, "address", s.address);
   w.add("link_state", s.link_state);
+  add_or_null(w, "reason", s.reason);
   add_or_null(w, "adapter", s.adapter);
   if (s.rssi_dbm) {
     w.add("rssi_dbm", static_cast<std::int32_t>(*s.rssi_dbm));
@@ -117,8 +118,20 @@ std::string user_status_payload(std::string_view gateway_id, const UserStatus& s
   JsonObjectWriter w(out);
   w.add("gateway_id", gateway_id).add("user_id", s.user_id);
   add_or_null(w, "device_id", s.device_id);
+  std::string devices = "[";
+  for (const auto& d : s.device_ids) {
+    if (devices.size() > 1) devices.push_back(',');
+    devices += '"' + d + '"';  // device ids are [a-z0-9-]: nothing to escape
+  }
+  devices.push_back(']');
+  w.add_raw("device_ids", devices);
   add_or_null(w, "session_id", s.session_id);
-  w.add("state", s.state).add("ts", iso8601_utc(unix_ms));
+  w.add("state", s.state)
+      .add("reps_today", s.reps_today)
+      .add("reps_session", s.reps_session)
+      .add("sets_session", s.sets_session)
+      .add("reps_set", s.reps_set)
+      .add("ts", iso8601_utc(unix_ms));
   w.close();
   return out;
 }

@@ -65,6 +65,14 @@ void Publisher::publish_user_status(const UserStatus& s) {
               Kind::kControl);
 }
 
+void Publisher::clear_user_status(const std::string& user_id) {
+  if (!is_safe_id(user_id)) {
+    ++impl_->stats_.invalid_ids;
+    return;
+  }
+  impl_->send(impl_->topics_.user(user_id, "status"), std::string(), 1, true, Kind::kControl);
+}
+
 void Publisher::publish_session(const SessionSummary& s) {
   if (!is_safe_id(s.session_id)) {
     ++impl_->stats_.invalid_ids;

@@ -43,7 +43,8 @@ struct EventContext {
 struct DeviceStatus {
   std::string device_id;
   std::string address;     // "AA:BB:CC:DD:EE:FF"
-  std::string link_state;  // bluez::to_string(LinkState): "streaming", "backoff", ...
+  std::string link_state;  // "unseen", or bluez::to_string(LinkState): "streaming", ...
+  std::string reason;      // why the link is in this state; empty: none given
   std::string adapter;     // "hci0"; empty: none
   std::optional<int> rssi_dbm;
   std::optional<int> battery_percent;
@@ -51,12 +52,17 @@ struct DeviceStatus {
   std::string user_id;     // bound user; empty: none
 };
 
-// users/<user-id>/status, retained.
+// users/<user-id>/status, retained: a user bound to at least one contact.
 struct UserStatus {
   std::string user_id;
-  std::string device_id;   // active contact; empty: none
-  std::string session_id;  // empty: none
-  std::string state;       // "idle", "loaded", "moving", "away" (no contact bound)
+  std::string device_id;                // the most active of its contacts
+  std::vector<std::string> device_ids;  // every contact bound to the user, sorted
+  std::string session_id;               // empty: none
+  std::string state;  // "idle", "loaded", "moving", "away" (bound, no contact streaming)
+  std::uint32_t reps_today = 0;
+  std::uint32_t reps_session = 0;
+  std::uint32_t sets_session = 0;
+  std::uint32_t reps_set = 0;  // in the sets open now
 };
 
 // sessions/<session-id>, published once when the session stops.
@@ -112,6 +118,8 @@ class Publisher {
   void publish_live(const EventContext& ctx, const core::LiveSample& e);  // rate limited
   void publish_device(const DeviceStatus& s);
   void publish_user_status(const UserStatus& s);
+  // Removes users/<user-id>/status (an empty retained message): the user holds no contact.
+  void clear_user_status(const std::string& user_id);
   void publish_session(const SessionSummary& s);
 
   [[nodiscard]] PublisherStats stats() const;

@@ -1,5 +1,6 @@
 #include "daemon/mqtt/topics.hpp"
 
+#include "core/util/device_id.hpp"
 #include "core/util/safe_id.hpp"
 
 namespace r3::mqtt {
@@ -8,7 +9,7 @@ bool is_safe_id(std::string_view id) {
   return util::is_safe_id(id);
 }
 bool is_safe_device_id(std::string_view id) {
-  return util::is_safe_id(id, true);
+  return util::is_device_id(id);
 }
 
 Topics::Topics(const std::string& gateway_id) : root_("r3/v1/" + gateway_id + "/") {}

@@ -14,7 +14,7 @@ inline constexpr std::size_t kMaxIdLength = util::kMaxIdLength;
 
 // User ids, gateway ids, session ids, request ids: 1..64 of [A-Za-z0-9_.-].
 [[nodiscard]] bool is_safe_id(std::string_view id);
-// Device ids: as is_safe_id, and ':' too (a contact may be named by its BLE address).
+// Device ids: "r3-" and 12 lower-case hex digits (core/util/device_id.hpp).
 [[nodiscard]] bool is_safe_device_id(std::string_view id);
 
 class Topics {

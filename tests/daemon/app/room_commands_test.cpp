@@ -32,7 +32,9 @@ class RoomCommandsOnARoom : public ::testing::Test {
     o.port = 1;  // nothing listens there: messages wait in the queue
     o.client_id = "room-commands-test-" + std::to_string(::getpid());
     publisher_ = std::make_unique<mqtt::Publisher>(io_, o, &commands_);
-    router_ = std::make_unique<ContactRouter>(config_, room_, *publisher_, tally_);
+    board_ = std::make_unique<StatusBoard>(room_, tallies_, *publisher_, dir_ / "retained.json");
+    router_ = std::make_unique<ContactRouter>(
+        config_, room_, ChannelServices{*publisher_, tallies_, *board_, [] { return kNow; }});
     commands_.attach(publisher_.get(), nullptr, router_.get());
     EXPECT_TRUE(publisher_->start());
   }
@@ -42,23 +44,31 @@ class RoomCommandsOnARoom : public ::testing::Test {
   boost::asio::io_context io_;
   Config config_;
   RoomModel room_{dir_ / "room.json"};
-  SessionTally tally_;
-  RoomCommands commands_{room_, tally_, [] { return std::int64_t{1'763'703'012'000}; }};
+  static constexpr std::int64_t kNow = 1'763'703'012'000;
+  Tallies tallies_;
+  RoomCommands commands_{room_, tallies_, [] { return kNow; }};
   std::unique_ptr<mqtt::Publisher> publisher_;
+  std::unique_ptr<StatusBoard> board_;
   std::unique_ptr<ContactRouter> router_;
 };
 
 TEST_F(RoomCommandsOnARoom, ABindIsSavedAndOverridesTheConfig) {
-  EXPECT_TRUE(commands_.bind("r3-c0ffee000001", "bob").ok());
-  EXPECT_EQ(room_.user_for("r3-c0ffee000001", ""), "bob");
+  const auto r = commands_.bind("r3-c0ffee000001", "bob");
+  EXPECT_TRUE(r.ok());
+  EXPECT_THAT(r.message, HasSubstr("moved from alice"));
+  EXPECT_EQ(r.previous_user_id, std::optional<std::optional<std::string>>("alice"));
+  EXPECT_EQ(room_.user_for("r3-c0ffee000001"), "bob");
   RoomModel restarted(dir_ / "room.json");
-  ASSERT_EQ(restarted.load(), "");
-  EXPECT_EQ(restarted.user_for("r3-c0ffee000001", ""), "bob");
+  ASSERT_TRUE(restarted.load());
+  EXPECT_EQ(restarted.user_for("r3-c0ffee000001"), "bob");
 }
 
-TEST_F(RoomCommandsOnARoom, AnUnbindLeavesTheContactToNoOne) {
-  EXPECT_TRUE(commands_.unbind("r3-c0ffee000001").ok());
-  EXPECT_EQ(room_.user_for("r3-c0ffee000001", ""), std::nullopt);
+TEST_F(RoomCommandsOnARoom, AnUnbindLeavesTheContactToNoOneAndSaysWhoHadIt) {
+  const auto r = commands_.unbind("r3-c0ffee000001");
+  EXPECT_TRUE(r.ok());
+  EXPECT_THAT(r.message, HasSubstr("unbound from alice"));
+  EXPECT_EQ(room_.user_for("r3-c0ffee000001"), std::nullopt);
+  EXPECT_THAT(commands_.unbind("r3-c0ffee000001").message, HasSubstr("was not bound"));
 }
 
 TEST_F(RoomCommandsOnARoom, ASecondSessionIsAConflictAndOnlyTheRunningOneStops) {
@@ -98,7 +108,7 @@ TEST_F(RoomCommandsOnARoom, AThresholdsPatchChangesOnlyItsFieldsForThatUserAndIs
   EXPECT_DOUBLE_EQ(router_->thresholds_for("alice").load_off_n, 8.0);
   EXPECT_DOUBLE_EQ(router_->thresholds_for("bob").load_on_n, 15.0);
   RoomModel restarted(dir_ / "room.json");
-  ASSERT_EQ(restarted.load(), "");
+  ASSERT_TRUE(restarted.load());
   EXPECT_DOUBLE_EQ(restarted.user_thresholds("alice")->load_on_n, 30.0) << "saved in the room";
 }
 
@@ -109,8 +119,8 @@ TEST_F(RoomCommandsOnARoom, TareAndIdentifyOfAnUnknownContactAreUnknownDevice) {
 
 TEST(RoomCommandsBeforeStart, AreAnsweredUnavailable) {
   RoomModel room(fs::temp_directory_path() / "r3-never-written.json");
-  SessionTally tally;
-  RoomCommands commands(room, tally, [] { return std::int64_t{0}; });
+  Tallies tallies;
+  RoomCommands commands(room, tallies, [] { return std::int64_t{0}; });
   EXPECT_EQ(commands.bind("r3-c0ffee000001", "bob").error, CommandError::kUnavailable);
   EXPECT_EQ(commands.start_session(std::nullopt).error, CommandError::kUnavailable);
 }

@@ -38,8 +38,9 @@ class ACommandHandler : public ::testing::Test {
 };
 
 TEST_F(ACommandHandler, BindsAContactToAUserAndRepliesOk) {
-  EXPECT_CALL(room_, bind("dev-1", "u-1")).WillOnce(Return(CommandResult::success()));
-  const auto r = run("bind", R"({"request_id":"r1","device_id":"dev-1","user_id":"u-1"})");
+  EXPECT_CALL(room_, bind("r3-0000000000d1", "u-1")).WillOnce(Return(CommandResult::success()));
+  const auto r =
+      run("bind", R"({"request_id":"r1","device_id":"r3-0000000000d1","user_id":"u-1"})");
   EXPECT_TRUE(last_.ok);
   EXPECT_EQ(last_.reply_id, "r1");
   EXPECT_EQ(r["ok"], true);
@@ -49,9 +50,9 @@ TEST_F(ACommandHandler, BindsAContactToAUserAndRepliesOk) {
 }
 
 TEST_F(ACommandHandler, PassesTheTargetsRefusalOnWithItsCode) {
-  EXPECT_CALL(room_, tare("dev-9"))
+  EXPECT_CALL(room_, tare("r3-0000000000d9"))
       .WillOnce(Return(CommandResult::failure(CommandError::kUnknownDevice, "no dev-9")));
-  const auto r = run("tare", R"({"request_id":"r2","device_id":"dev-9"})");
+  const auto r = run("tare", R"({"request_id":"r2","device_id":"r3-0000000000d9"})");
   EXPECT_EQ(r["ok"], false);
   EXPECT_EQ(r["error"]["code"], "unknown_device");
   EXPECT_EQ(r["error"]["message"], "no dev-9");
@@ -74,17 +75,18 @@ struct BadCase {
 TEST_F(ACommandHandler, NamesTheProblemOfEveryKindOfBadRequest) {
   const BadCase cases[] = {
       {"bind", "[1,2]", "must be a JSON object"},
-      {"bind", R"({"device_id":"d","user_id":"u"})", "missing field 'request_id'"},
+      {"bind", R"({"device_id":"r3-00000000000d","user_id":"u"})", "missing field 'request_id'"},
       {"bind", R"({"request_id":"a/b"})", "'request_id' must be"},
       {"bind", R"({"request_id":7})", "'request_id' must be a string"},
-      {"bind", R"({"request_id":"r","device_id":"dev-1"})", "missing field 'user_id'"},
-      {"bind", R"({"request_id":"r","device_id":"dev-1","user_id":"u+1"})", "'user_id' must be"},
-      {"bind", R"({"request_id":"r","device_id":"dev-1","user_id":"u","x":1})",
+      {"bind", R"({"request_id":"r","device_id":"r3-0000000000d1"})", "missing field 'user_id'"},
+      {"bind", R"({"request_id":"r","device_id":"r3-0000000000d1","user_id":"u+1"})",
+       "'user_id' must be"},
+      {"bind", R"({"request_id":"r","device_id":"r3-0000000000d1","user_id":"u","x":1})",
        "unknown field 'x'"},
       {"unbind", R"({"request_id":"r","device_id":"d#"})", "'device_id' must be"},
-      {"identify", R"({"request_id":"r","device_id":"d","duration_s":"5"})",
+      {"identify", R"({"request_id":"r","device_id":"r3-00000000000d","duration_s":"5"})",
        "'duration_s' must be a number"},
-      {"identify", R"({"request_id":"r","device_id":"d","duration_s":600})",
+      {"identify", R"({"request_id":"r","device_id":"r3-00000000000d","duration_s":600})",
        "'duration_s' must be between"},
       {"set_thresholds", R"({"request_id":"r","user_id":"u"})", "missing field 'thresholds'"},
       {"set_thresholds", R"({"request_id":"r","user_id":"u","thresholds":{"nope":1}})",
@@ -134,38 +136,38 @@ TEST_F(ACommandHandler, ParsesOnlyTheThresholdsGivenAndNullAsClearingTheReferenc
 
 TEST_F(ACommandHandler, StartsASessionWithOrWithoutAnIdAndReportsIt) {
   EXPECT_CALL(room_, start_session(std::optional<std::string>{}))
-      .WillOnce(Return(CommandResult{CommandError::kNone, "", "s-made"}));
+      .WillOnce(Return(CommandResult{CommandError::kNone, "", "s-made", {}}));
   EXPECT_EQ(run("start_session", R"({"request_id":"a"})")["session_id"], "s-made");
   EXPECT_CALL(room_, stop_session(std::optional<std::string>{"s-made"}))
-      .WillOnce(Return(CommandResult{CommandError::kNone, "", "s-made"}));
+      .WillOnce(Return(CommandResult{CommandError::kNone, "", "s-made", {}}));
   EXPECT_EQ(run("stop_session", R"({"request_id":"b","session_id":"s-made"})")["ok"], true);
 }
 
 TEST_F(ACommandHandler, IdentifiesForFiveSecondsByDefault) {
-  EXPECT_CALL(room_, identify("dev-1", 5.0)).WillOnce(Return(CommandResult::success()));
-  run("identify", R"({"request_id":"i","device_id":"dev-1"})");
+  EXPECT_CALL(room_, identify("r3-0000000000d1", 5.0)).WillOnce(Return(CommandResult::success()));
+  run("identify", R"({"request_id":"i","device_id":"r3-0000000000d1"})");
 }
 
 TEST_F(ACommandHandler, AnswersARepeatedRequestIdWithoutRunningItAgain) {
-  EXPECT_CALL(room_, unbind("dev-1")).Times(1).WillOnce(Return(CommandResult::success()));
-  const auto first = run("unbind", R"({"request_id":"dup","device_id":"dev-1"})");
-  const auto second = run("unbind", R"({"request_id":"dup","device_id":"dev-1"})");
+  EXPECT_CALL(room_, unbind("r3-0000000000d1")).Times(1).WillOnce(Return(CommandResult::success()));
+  const auto first = run("unbind", R"({"request_id":"dup","device_id":"r3-0000000000d1"})");
+  const auto second = run("unbind", R"({"request_id":"dup","device_id":"r3-0000000000d1"})");
   EXPECT_TRUE(last_.repeated);
   EXPECT_EQ(first, second);
 }
 
 TEST_F(ACommandHandler, AnswersInternalWhenTheTargetThrowsAfterAll) {
-  EXPECT_CALL(room_, tare("dev-1")).WillOnce([](const std::string&) -> CommandResult {
+  EXPECT_CALL(room_, tare("r3-0000000000d1")).WillOnce([](const std::string&) -> CommandResult {
     throw std::runtime_error("room exploded");
   });
-  const auto r = run("tare", R"({"request_id":"boom","device_id":"dev-1"})");
+  const auto r = run("tare", R"({"request_id":"boom","device_id":"r3-0000000000d1"})");
   EXPECT_EQ(r["error"]["code"], "internal");
   EXPECT_EQ(r["error"]["message"], "room exploded");
 }
 
 TEST(ACommandHandlerWithoutARoom, AnswersUnavailable) {
   CommandHandler h(nullptr);
-  const auto reply = h.handle("tare", R"({"request_id":"x","device_id":"d"})", 0);
+  const auto reply = h.handle("tare", R"({"request_id":"x","device_id":"r3-00000000000d"})", 0);
   EXPECT_EQ(json::parse(reply.payload)["error"]["code"], "unavailable");
 }
 

@@ -45,7 +45,7 @@ class ThePayloads : public ::testing::Test {
   std::vector<std::string> lines_;
   std::string output_;
   EventContext ctx_{"u-1", "r3-c0ffee000001", "s-1", 1700000000};
-  EventContext no_session_{"u-2", "C0:FF:EE:00:00:02", "", 5};
+  EventContext no_session_{"u-2", "r3-c0ffee000002", "", 5};
 };
 
 core::RepEvent full_rep() {
@@ -87,23 +87,38 @@ TEST_F(ThePayloads, MatchTheirSchemasForEveryKindWithAndWithoutOptionalValues) {
   add("r3/v1/gw1/devices/r3-c0ffee000001",
       device_payload(
           "gw1",
-          {"r3-c0ffee000001", "C0:FF:EE:00:00:01", "streaming", "hci0", -70, 90, 0.02, "u-1"},
+          {"r3-c0ffee000001", "C0:FF:EE:00:00:01", "streaming", "", "hci0", -70, 90, 0.02, "u-1"},
           kNow));
-  add("r3/v1/gw1/devices/r3-x",
-      device_payload("gw1", {"r3-x", "", "over-budget", "", {}, {}, 0, ""}, kNow));
-  add("r3/v1/gw1/users/u-1/status",
-      user_status_payload("gw1", {"u-1", "r3-c0ffee000001", "s-1", "loaded"}, kNow));
-  add("r3/v1/gw1/users/u-2/status", user_status_payload("gw1", {"u-2", "", "", "away"}, kNow));
+  add("r3/v1/gw1/devices/r3-00000000000e",
+      device_payload(
+          "gw1", {"r3-00000000000e", "", "over-budget", "no free slot", "", {}, {}, 0, ""}, kNow));
+  add("r3/v1/gw1/devices/r3-00000000000f",
+      device_payload("gw1", {"r3-00000000000f", "", "unseen", "", "", {}, {}, 0, "u-2"}, kNow));
+  add("r3/v1/gw1/users/u-1/status", user_status_payload("gw1",
+                                                        {"u-1",
+                                                         "r3-c0ffee000001",
+                                                         {"r3-c0ffee000001", "r3-c0ffee000002"},
+                                                         "s-1",
+                                                         "loaded",
+                                                         12,
+                                                         5,
+                                                         2,
+                                                         3},
+                                                        kNow));
+  add("r3/v1/gw1/users/u-2/status",
+      user_status_payload("gw1", {"u-2", "r3-00000000000f", {"r3-00000000000f"}, "", "away"},
+                          kNow));
   add("r3/v1/gw1/sessions/s-1",
       session_payload("gw1", {"s-1", kNow - 60000, kNow, {{"u-1", 5, 1, 0}, {"u-2", 0, 0, 1}}},
                       kNow));
   CommandHandler handler(nullptr);
   const auto bad = handler.handle("bind", "nonsense", kNow);
   add("r3/v1/gw1/reply/" + bad.reply_id, bad.payload);
-  const auto unavailable = handler.handle("tare", R"({"request_id":"q1","device_id":"d"})", kNow);
+  const auto unavailable =
+      handler.handle("tare", R"({"request_id":"q1","device_id":"r3-00000000000d"})", kNow);
   add("r3/v1/gw1/reply/q1", unavailable.payload);
   EXPECT_EQ(validate("rep,hold,set,live,status,device,user-status,session,reply"), 0) << output_;
-  EXPECT_NE(output_.find("validated 15 messages"), std::string::npos) << output_;
+  EXPECT_NE(output_.find("validated 16 messages"), std::string::npos) << output_;
 }
 
 TEST_F(ThePayloads, FailValidationWhenAFieldIsAddedRemovedOrMistyped) {

@@ -40,7 +40,7 @@ class APublisherWithoutABroker : public ::testing::Test {
   std::string dir_ = test::make_temp_dir();
   boost::asio::io_context io_;
   std::vector<std::string> logs_;
-  EventContext ctx_{"u-1", "dev-1", "", 1};
+  EventContext ctx_{"u-1", "r3-0000000000d1", "", 1};
 };
 
 TEST_F(APublisherWithoutABroker, RefusesToStartWithAnUnsafeGatewayId) {
@@ -72,8 +72,8 @@ TEST_F(APublisherWithoutABroker, QueuesEventsDropsLiveAndCountsUnsafeIds) {
   ASSERT_TRUE(p.start());
   for (int i = 0; i < 5; ++i) p.publish_rep(ctx_, core::RepEvent{});
   p.publish_live(ctx_, core::LiveSample{});
-  p.publish_rep({"bad/user", "dev-1", "", 1}, core::RepEvent{});
-  p.publish_device({"dev#", "", "streaming", "", {}, {}, 0, ""});
+  p.publish_rep({"bad/user", "r3-0000000000d1", "", 1}, core::RepEvent{});
+  p.publish_device({"dev#", "", "streaming", "", "", {}, {}, 0, ""});
   io_.run_for(std::chrono::milliseconds(50));
   const auto s = p.stats();
   EXPECT_FALSE(s.connected);
@@ -91,7 +91,7 @@ TEST_F(APublisherWithoutABroker, RateLimitsLiveSamplesPerUser) {
   Publisher p(io_, o, nullptr, logger());
   ASSERT_TRUE(p.start());
   for (int i = 0; i < 4; ++i) p.publish_live(ctx_, core::LiveSample{});
-  p.publish_live({"u-2", "dev-2", "", 1}, core::LiveSample{});
+  p.publish_live({"u-2", "r3-0000000000d2", "", 1}, core::LiveSample{});
   EXPECT_EQ(p.stats().live_rate_limited, 3U);
 }
 

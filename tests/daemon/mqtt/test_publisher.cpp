@@ -26,11 +26,12 @@ namespace {
 using r3::mqtt::CommandError;
 using r3::mqtt::CommandResult;
 
-// Knows one contact, "dev-1"; one session at a time.
+// Knows one contact, "r3-0000000000d1"; one session at a time.
 class FakeRoom : public r3::mqtt::CommandTarget {
  public:
   CommandResult bind(const std::string& device, const std::string& user) override {
-    if (device != "dev-1") return CommandResult::failure(CommandError::kUnknownDevice, device);
+    if (device != "r3-0000000000d1")
+      return CommandResult::failure(CommandError::kUnknownDevice, device);
     return CommandResult::success("bound to " + user);
   }
   CommandResult unbind(const std::string& device) override { return known(device); }
@@ -63,7 +64,8 @@ class FakeRoom : public r3::mqtt::CommandTarget {
 
  private:
   static CommandResult known(const std::string& device) {
-    if (device != "dev-1") return CommandResult::failure(CommandError::kUnknownDevice, device);
+    if (device != "r3-0000000000d1")
+      return CommandResult::failure(CommandError::kUnknownDevice, device);
     return CommandResult::success();
   }
   std::string session_;
@@ -93,10 +95,13 @@ r3::core::RepEvent rep_number(std::uint32_t n) {
 }
 
 void publish_all_kinds(r3::mqtt::Publisher& p, const r3::mqtt::EventContext& ctx) {
-  p.publish_device({"dev-1", "C0:FF:EE:00:00:01", "streaming", "hci0", -60, 87, 0.01, "u-1"});
-  p.publish_device({"dev-2", "", "backoff", "", std::nullopt, std::nullopt, 0.0, ""});
-  p.publish_user_status({"u-1", "dev-1", ctx.session_id, "moving"});
-  p.publish_user_status({"u-2", "", "", "away"});
+  p.publish_device(
+      {"r3-0000000000d1", "C0:FF:EE:00:00:01", "streaming", "", "hci0", -60, 87, 0.01, "u-1"});
+  p.publish_device({"r3-0000000000d2", "", "backoff", "le-connection-abort-by-local", "",
+                    std::nullopt, std::nullopt, 0.0, ""});
+  p.publish_user_status(
+      {"u-1", "r3-0000000000d1", {"r3-0000000000d1"}, ctx.session_id, "moving", 7, 3, 1, 2});
+  p.publish_user_status({"u-2", "", {}, "", "away", 0, 0, 0, 0});
   p.publish_hold(ctx, {1, 2, 10.0, 16.0, 6.0, 50.0, 3.0});
   r3::core::SetSummary set;
   set.set_index = 1;
@@ -144,7 +149,8 @@ int run(int argc, char** argv) {
     std::cout << "log" << level << ": " << m << std::endl;
   });
   if (!publisher.start()) return 2;
-  const r3::mqtt::EventContext ctx{"u-1", "dev-1", a.count("--all-kinds") ? "s-1" : "", 7};
+  const r3::mqtt::EventContext ctx{"u-1", "r3-0000000000d1", a.count("--all-kinds") ? "s-1" : "",
+                                   7};
   if (a.count("--all-kinds")) publish_all_kinds(publisher, ctx);
 
   boost::asio::steady_timer timer(io);

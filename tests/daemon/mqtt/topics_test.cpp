@@ -22,9 +22,10 @@ TEST(ASafeId, RefusesWildcardsSlashesSpacesControlCharsAndLengthOutOfBounds) {
   EXPECT_FALSE(is_safe_id(std::string("a\0b", 3)));
 }
 
-TEST(ASafeDeviceId, AlsoAcceptsColonsOfABleAddress) {
-  EXPECT_TRUE(is_safe_device_id("C0:FF:EE:00:00:01"));
-  EXPECT_FALSE(is_safe_id("C0:FF:EE:00:00:01"));
+TEST(ASafeDeviceId, IsOnlyTheCanonicalDeviceId) {
+  EXPECT_TRUE(is_safe_device_id("r3-c0ffee000001"));
+  EXPECT_FALSE(is_safe_device_id("C0:FF:EE:00:00:01"));  // an address is turned into one first
+  EXPECT_FALSE(is_safe_device_id("r3-C0FFEE000001"));
   EXPECT_FALSE(is_safe_device_id("a/b"));
 }
 

@@ -43,9 +43,10 @@ TEST_F(TheAclExample, LetsEachRoleDoOnlyWhatItMay) {
   auto room2 = as("room-2", "r3/v1/room-2/cmd/+");
   room2->publish("r3/v1/room-1/status", R"({"state":"offline","reason":"forged"})");
   dashboard->publish("r3/v1/room-1/cmd/unbind",
-                     R"({"request_id":"from-dash","device_id":"dev-1"})");
-  operator_app->publish("r3/v1/room-1/cmd/bind",
-                        R"({"request_id":"from-op","device_id":"dev-1","user_id":"p-1"})");
+                     R"({"request_id":"from-dash","device_id":"r3-0000000000d1"})");
+  operator_app->publish(
+      "r3/v1/room-1/cmd/bind",
+      R"({"request_id":"from-op","device_id":"r3-0000000000d1","user_id":"p-1"})");
 
   ASSERT_TRUE(operator_app->wait_for([](auto& m) { return !m.empty(); }, 30s)) << log_of();
   EXPECT_EQ(operator_app->messages().front().topic, "r3/v1/room-1/reply/from-op");

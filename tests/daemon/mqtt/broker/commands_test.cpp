@@ -25,10 +25,12 @@ TEST_F(TheCommandApi, AnswersGoodAndBadRequestsOnTheReplyTopic) {
   auto c = collector("r3/v1/gw1/#");
   ASSERT_TRUE(c->wait_for([](auto& m) { return has_status(m, "online", "connected"); }, 30s));
 
-  c->publish("r3/v1/gw1/cmd/bind", R"({"request_id":"ok1","device_id":"dev-1","user_id":"u-7"})");
-  c->publish("r3/v1/gw1/cmd/bind", R"({"request_id":"nodev","device_id":"dev-9","user_id":"u"})");
   c->publish("r3/v1/gw1/cmd/bind",
-             R"({"request_id":"bad-user","device_id":"dev-1","user_id":"a/#"})");
+             R"({"request_id":"ok1","device_id":"r3-0000000000d1","user_id":"u-7"})");
+  c->publish("r3/v1/gw1/cmd/bind",
+             R"({"request_id":"nodev","device_id":"r3-0000000000d9","user_id":"u"})");
+  c->publish("r3/v1/gw1/cmd/bind",
+             R"({"request_id":"bad-user","device_id":"r3-0000000000d1","user_id":"a/#"})");
   c->publish("r3/v1/gw1/cmd/selfdestruct", R"({"request_id":"verb"})");
   c->publish("r3/v1/gw1/cmd/tare", "\x01\x02 not json at all");
   c->publish("r3/v1/gw1/cmd/start_session", R"({"request_id":"s1","session_id":"warmup-1"})");
@@ -68,7 +70,8 @@ TEST_F(TheCommandApi, AnswersAnMqtt5RequestOnItsResponseTopicWithItsCorrelationD
   auto answers = collector("app/answers/#", true);
   mqtt::properties props{{mqtt::property::RESPONSE_TOPIC, std::string("app/answers/x")},
                          {mqtt::property::CORRELATION_DATA, std::string("corr-42")}};
-  answers->publish("r3/v1/gw1/cmd/identify", R"({"request_id":"v5a","device_id":"dev-1"})", props);
+  answers->publish("r3/v1/gw1/cmd/identify",
+                   R"({"request_id":"v5a","device_id":"r3-0000000000d1"})", props);
   ASSERT_TRUE(answers->wait_for([](auto& m) { return !m.empty(); }, 30s));
   const auto a = answers->messages().front();
   EXPECT_EQ(a.topic, "app/answers/x");

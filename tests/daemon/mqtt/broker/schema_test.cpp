@@ -23,7 +23,8 @@ TEST_F(TheWire, CarriesOnlyPayloadsThatMatchTheirSchemas) {
         return live && seqs_of(m).size() >= 7;  // 5 reps, a hold, a set
       },
       30s));
-  c->publish("r3/v1/gw1/cmd/bind", R"({"request_id":"b1","device_id":"dev-1","user_id":"u-1"})");
+  c->publish("r3/v1/gw1/cmd/bind",
+             R"({"request_id":"b1","device_id":"r3-0000000000d1","user_id":"u-1"})");
   c->publish("r3/v1/gw1/cmd/set_thresholds",
              R"({"request_id":"t1","user_id":"u-1","thresholds":{"load_on_n":20}})");
   c->publish("r3/v1/gw1/cmd/tare", R"({"request_id":"t2","device_id":"nope"})");
