@@ -71,7 +71,7 @@ done
 /usr/bin/python3 - "$room/state/room.json" <<'PY' || fail "room.json does not hold the commands' effect"
 import json, sys
 state = json.load(open(sys.argv[1]))
-assert state["bindings"].get("C0:FF:EE:00:01:00") == "late-user", state
+assert state["bindings"].get("r3-c0ffee000100") == "late-user", state  # bound by address, kept by device id
 assert state["session"]["id"] == "e2e-1", state
 PY
 

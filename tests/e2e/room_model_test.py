@@ -327,10 +327,34 @@ def run(args):
     def name_of(i):  # every verb takes an address or a device id, in any case
         return rng.choice([device_id(i), address(i), address(i).lower(), device_id(i).upper()])
 
+    def reps_of(user):
+        with obs.lock:
+            return obs.reps.get(user, 0)
+
+    def regressions():
+        """The two bugs of issue 10, step by step, on contact 1 (checked like every step)."""
+        dev, addr = device_id(1), address(1)
+        # Bound by address, unbound by device id: no rep of the contact goes to p-0042 after.
+        command("bind", {"device_id": addr, "user_id": "p-0042"},
+                lambda _: model.bound.__setitem__(dev, "p-0042"))
+        wait_until(lambda: reps_of("p-0042") >= 1, 60, "a rep of p-0042")
+        command("unbind", {"device_id": dev}, lambda _: model.bound.pop(dev, None))
+        settled("unbind after a bind by address")
+        # Rebound to p-0043: every rep goes to p-0043, the device says so, p-0042 is gone.
+        command("bind", {"device_id": dev, "user_id": "p-0043"},
+                lambda _: model.bound.__setitem__(dev, "p-0043"))
+        wait_until(lambda: reps_of("p-0043") >= 2, 60, "reps of p-0043")
+        settled("rebind")
+        retained = obs.snapshot()
+        if f"r3/v1/{GW}/users/p-0042/status" in retained:
+            obs.violation("p-0042 keeps a retained status after losing its contact")
+
     counts = {}
+    step = 0
     try:
         wait_until(lambda: any(p.get("link_state") == "streaming" for t, p in obs.snapshot().items()
                                if "/devices/" in t), 20, "a streaming contact")
+        regressions()
         for step in range(args.steps):
             if not room.alive("gatewayd"):
                 raise RuntimeError("r3-gatewayd died: see " + work + "/gatewayd.log")

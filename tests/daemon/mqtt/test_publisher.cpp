@@ -101,7 +101,8 @@ void publish_all_kinds(r3::mqtt::Publisher& p, const r3::mqtt::EventContext& ctx
                     std::nullopt, std::nullopt, 0.0, ""});
   p.publish_user_status(
       {"u-1", "r3-0000000000d1", {"r3-0000000000d1"}, ctx.session_id, "moving", 7, 3, 1, 2});
-  p.publish_user_status({"u-2", "", {}, "", "away", 0, 0, 0, 0});
+  p.publish_user_status(
+      {"u-2", "r3-0000000000d2", {"r3-0000000000d2"}, "", "away", 0, 0, 0, 0});
   p.publish_hold(ctx, {1, 2, 10.0, 16.0, 6.0, 50.0, 3.0});
   r3::core::SetSummary set;
   set.set_index = 1;

@@ -47,7 +47,7 @@ TEST_F(TheCommandApi, AnswersGoodAndBadRequestsOnTheReplyTopic) {
   const auto m = c->messages();
   EXPECT_EQ(field(*reply_to(m, "/reply/ok1"), "ok"), "true");
   EXPECT_EQ(field(*reply_to(m, "/reply/nodev"), "error"),
-            R"({"code":"unknown_device","message":"dev-9"})");
+            R"({"code":"unknown_device","message":"r3-0000000000d9"})");
   EXPECT_NE(field(*reply_to(m, "/reply/bad-user"), "error").find("'user_id' must be"),
             std::string::npos);
   EXPECT_NE(field(*reply_to(m, "/reply/verb"), "error").find("unknown verb 'selfdestruct'"),
