@@ -3,64 +3,186 @@
 #include <algorithm>
 #include <cmath>
 #include <cstdio>
+#include <vector>
 
 namespace r3::view {
 namespace {
 
 constexpr double kLiveStaleS = 2.0;
-constexpr int kGaugeWidth = 20;
+constexpr int kGaugeWidth = 10;
 constexpr double kGaugeFullN = 300.0;  // the top of the method's range (20-300 N)
 
-std::string fixed(const std::optional<double>& v, int decimals, int width) {
-  char buf[32];
-  if (v) {
-    std::snprintf(buf, sizeof buf, "%*.*f", width, decimals, *v);
-  } else {
-    std::snprintf(buf, sizeof buf, "%*s", width, "-");
-  }
+// Column widths of a user line; a contact line puts its device id under USER and STATE.
+constexpr std::size_t kUserW = 12, kStateW = 7, kLinkW = 11, kBattW = 4, kLossW = 5, kTodayW = 5,
+                      kSessionW = 7, kSetW = 3, kSetsW = 4, kLastSetW = 15;
+constexpr std::size_t kContactIdW = kUserW + 1 + kStateW - 4;  // indented by 4
+
+// `s` in exactly `width` columns: padded, or cut with a '~' marking the cut.
+std::string cell(const std::string& s, std::size_t width, bool right = false) {
+  if (s.size() > width) return width == 0 ? std::string() : s.substr(0, width - 1) + "~";
+  const std::string pad(width - s.size(), ' ');
+  return right ? pad + s : s + pad;
+}
+
+std::string clip_line(const std::string& s) {
+  return s.size() > kMaxColumns ? s.substr(0, kMaxColumns - 1) + "~" : s;
+}
+
+template <typename T>
+std::string or_dash(const std::optional<T>& v) {
+  return v ? std::to_string(*v) : "-";
+}
+
+std::string percent(std::optional<double> fraction) {
+  if (!fraction) return "-";
+  const double pct = std::clamp(*fraction * 100.0, 0.0, 100.0);
+  char buf[16];
+  std::snprintf(buf, sizeof buf, pct < 9.95 ? "%.1f%%" : "%.0f%%", pct);
   return buf;
 }
 
-std::string gauge(const UserRow& row, double now_s) {
-  if (!row.live_force_n || now_s - row.live_at_s > kLiveStaleS)
-    return "[" + std::string(kGaugeWidth, ' ') + "]    -";
-  const double force = std::max(0.0, *row.live_force_n);
-  const int filled =
-      static_cast<int>(std::lround(std::min(1.0, force / kGaugeFullN) * kGaugeWidth));
-  char value[16];
-  std::snprintf(value, sizeof value, "%5.0f N", force);
-  return "[" + std::string(static_cast<std::size_t>(filled), '#') +
-         std::string(static_cast<std::size_t>(kGaugeWidth - filled), '.') + "]" + value;
+std::string battery(std::optional<int> pct) {
+  return pct ? std::to_string(*pct) + "%" : "-";
 }
 
-std::string clip(const std::string& s, std::size_t width) {
-  auto out = s.size() > width ? s.substr(0, width - 1) + "~" : s;
-  out.resize(width, ' ');
+std::string link_of(const ContactView& c) {
+  return c.link_state.empty() ? "-" : c.link_state;
+}
+
+bool link_is_fine(const ContactView& c) {
+  return c.link_state == "streaming" || c.link_state == "connected";
+}
+
+// What a coach should know about a contact's link: the gateway's reason, else a hint.
+std::string why(const ContactView& c) {
+  if (!c.reason.empty()) return c.reason;
+  if (c.link_state.empty()) return "no word from the gateway about this contact yet";
+  if (c.link_state == "unseen") return "never seen since the gateway started: off, flat or away?";
+  if (c.link_state == "over-budget") return "no free Bluetooth link slot: add an adapter";
+  if (c.link_state == "gone") return "left the room";
+  if (c.link_state == "backoff") return "link lost, retrying";
+  if (c.link_state == "connecting") return "connecting";
+  return "";
+}
+
+std::string last_set(const std::optional<SetView>& s) {
+  if (!s) return "-";
+  std::string out = std::to_string(s->rep_count) + (s->rep_count == 1 ? " rep" : " reps");
+  if (s->rom_mean_deg && s->rep_count > 0) {
+    char buf[24];
+    std::snprintf(buf, sizeof buf, " %.0f deg", *s->rom_mean_deg);
+    out += buf;
+  }
   return out;
+}
+
+std::string gauge(const UserView& u, double now_s) {
+  if (!u.live_force_n || now_s - u.live_at_s > kLiveStaleS) {
+    return "[" + std::string(kGaugeWidth, ' ') + "]   -";
+  }
+  const double force = std::max(0.0, *u.live_force_n);
+  const auto filled = static_cast<std::size_t>(
+      std::lround(std::min(1.0, force / kGaugeFullN) * static_cast<double>(kGaugeWidth)));
+  char value[16];
+  std::snprintf(value, sizeof value, "%4.0f", std::min(force, 9999.0));
+  return "[" + std::string(filled, '#') + std::string(kGaugeWidth - filled, '.') + "]" + value;
+}
+
+std::string user_line(const UserView& u, const ContactView* primary, double now_s) {
+  std::string s = cell(u.user_id, kUserW) + " " + cell(u.state.empty() ? "-" : u.state, kStateW);
+  s += " " + cell(primary ? link_of(*primary) : "-", kLinkW);
+  s += " " + cell(primary ? battery(primary->battery_pct) : "-", kBattW, true);
+  s += " " + cell(primary ? percent(primary->loss_rate) : "-", kLossW, true);
+  s += " " + cell(or_dash(u.reps_today), kTodayW, true);
+  s += " " + cell(or_dash(u.reps_session), kSessionW, true);
+  s += " " + cell(or_dash(u.reps_set), kSetW, true);
+  s += " " + cell(or_dash(u.sets_session), kSetsW, true);
+  s += "  " + cell(last_set(u.last_set), kLastSetW) + " " + gauge(u, now_s);
+  return s;
+}
+
+std::string contact_line(const ContactView& c) {
+  std::string s = "    " + cell(c.device_id, kContactIdW) + " " + cell(link_of(c), kLinkW);
+  s += " " + cell(battery(c.battery_pct), kBattW, true);
+  s += " " + cell(percent(c.loss_rate), kLossW, true);
+  const auto reason = why(c);
+  if (!reason.empty()) s += "  " + reason;
+  return s;
+}
+
+std::string gateway_line(const ViewModel& model, const std::string& id) {
+  std::string s = "gateway " + id;
+  const auto* g = model.gateway(id);
+  if (g == nullptr || g->state.empty()) {
+    s += ": no status yet";
+  } else if (g->state == "online") {
+    s += ": online";
+  } else {
+    s += ": " + g->state + (g->reason.empty() ? "" : " (" + g->reason + ")") +
+         ", what follows may be out of date";
+  }
+  for (const auto* u : model.users()) {  // the room's session, as its users' statuses say
+    if (u->gateway_id == id && !u->session_id.empty()) return s + "  session " + u->session_id;
+  }
+  return s + "  no session running";
+}
+
+std::string unbound_line(const std::vector<const ContactView*>& contacts) {
+  std::string s = "not bound to anyone:";
+  for (const auto* c : contacts) s += " " + c->device_id + " (" + link_of(*c) + ")";
+  return s;
 }
 
 }  // namespace
 
 std::string render(const ViewModel& model, const RenderInfo& info, double now_s) {
-  std::string out;
-  if (info.ansi) out += "\x1b[H\x1b[2J";  // home, clear
-  out += (info.ansi ? "\x1b[1m" : "") + std::string("r3-view") + (info.ansi ? "\x1b[0m" : "") +
-         "  broker " + info.broker + (info.connected ? " (connected)" : " (connecting...)") +
-         "  gateway " + info.gateway + "  messages " + std::to_string(model.messages()) +
-         "  (Ctrl-C quits)\n\n";
-  out +=
-      "GATEWAY      USER            STATE    SET  REPS TOTAL   ROM deg  DUR s  FORCE N   SPARC  "
-      "LIVE FORCE\n";
-  for (const auto& [key, row] : model.rows()) {
-    char counts[48];
-    std::snprintf(counts, sizeof counts, "%4u %5u %5u", row.set_index, row.reps_in_set,
-                  row.reps_total);
-    out += clip(row.gateway_id, 12) + " " + clip(row.user_id, 15) + " " + clip(row.state, 8) +
-           counts + " " + fixed(row.rom_deg, 1, 9) + " " + fixed(row.duration_s, 2, 6) + " " +
-           fixed(row.force_mean_n, 1, 8) + " " + fixed(row.sparc, 2, 7) + "  " + gauge(row, now_s) +
-           "\n";
+  std::vector<std::string> lines;
+  const auto users = model.users();
+  lines.push_back("r3-view  gateway " + (info.gateway == "+" ? "all" : info.gateway) + "  users " +
+                  std::to_string(users.size()) + "  messages " +
+                  std::to_string(model.messages()) + "  (Ctrl-C quits)");
+  lines.push_back(describe(info.broker));  // a line of its own: the reason must not be cut
+  lines.push_back(cell("USER", kUserW) + " " + cell("STATE", kStateW) + " " + cell("LINK", kLinkW) +
+                  " " + cell("BATT", kBattW, true) + " " + cell("LOSS", kLossW, true) + " " +
+                  cell("TODAY", kTodayW, true) + " " + cell("SESSION", kSessionW, true) + " " +
+                  cell("SET", kSetW, true) + " " + cell("SETS", kSetsW, true) + "  " +
+                  cell("LAST SET", kLastSetW) + " LIVE FORCE N");
+  const std::size_t header_lines = lines.size();
+  for (const auto& gw : model.gateways()) {
+    lines.push_back(gateway_line(model, gw));
+    for (const auto* u : users) {
+      if (u->gateway_id != gw) continue;
+      const auto contacts = model.contacts_of(*u);
+      lines.push_back(user_line(*u, contacts.empty() ? nullptr : &contacts.front(), now_s));
+      for (std::size_t i = 0; i < contacts.size(); ++i) {
+        // The first contact is on the user line: it gets a line of its own only to explain.
+        const bool explain = !link_is_fine(contacts[i]) || !contacts[i].reason.empty();
+        if (i > 0 || explain) lines.push_back(contact_line(contacts[i]));
+      }
+    }
+    if (const auto unbound = model.unbound_contacts(gw); !unbound.empty()) {
+      lines.push_back(unbound_line(unbound));
+    }
   }
-  if (model.rows().empty()) out += "(no user has published yet)\n";
+  if (lines.size() == header_lines) {
+    lines.push_back(info.broker.phase == BrokerState::Phase::kConnected
+                        ? "(no bound user yet: bind contacts with cmd/bind, docs/mqtt-api.md)"
+                        : "(waiting for the broker)");
+  }
+  if (info.rows > 1 && lines.size() > info.rows) {  // what does not fit is said, not scrolled
+    const auto hidden = lines.size() - (info.rows - 1);
+    lines.resize(info.rows - 1);
+    lines.push_back("... " + std::to_string(hidden) + " more lines: enlarge the terminal");
+  }
+
+  std::string out = info.ansi ? "\x1b[H" : "";  // home; each line then clears its rest
+  for (std::size_t i = 0; i < lines.size(); ++i) {
+    const bool bold = info.ansi && (i == 0 || i == 2);
+    out += (bold ? "\x1b[1m" : "") + clip_line(lines[i]) + (bold ? "\x1b[0m" : "");
+    // The last line ends without a newline on a terminal: one more would scroll a full screen.
+    const bool last = i + 1 == lines.size();
+    out += info.ansi ? (last ? "\x1b[K\x1b[J" : "\x1b[K\n") : "\n";
+  }
   return out;
 }
 
