@@ -121,6 +121,7 @@ void BrokerLink::poll(double now_s) {
     if (rc == 0 && client_.is_connected()) {
       state_.phase = BrokerState::Phase::kConnected;
       state_.error.clear();
+      state_.ever_connected = true;
       ++connections_;
       try {
         client_.subscribe(::mqtt::string_collection::create(topics_),
@@ -129,10 +130,13 @@ void BrokerLink::poll(double now_s) {
         state_.error = std::string("subscribe failed: ") + e.what();
       }
     } else {
-      refused_ = is_refusal(rc);
       const auto tcp = rc >= 1 && rc <= 5 ? std::string()
                                           : probe_tcp(options_.host, options_.port, kProbeTimeout);
       failed(explain_connect_failure(rc, tcp, options_.tls.enabled), now_s);
+      if (is_refusal(rc)) {
+        refused_ = true;
+        state_.phase = BrokerState::Phase::kRefused;
+      }
     }
   }
   switch (state_.phase) {
@@ -140,7 +144,7 @@ void BrokerLink::poll(double now_s) {
       if (!client_.is_connected()) {
         const auto tcp = probe_tcp(options_.host, options_.port, kProbeTimeout);
         state_.attempts = 0;
-        failed("connection lost" + (tcp.empty() ? std::string() : ": " + tcp), now_s);
+        failed(tcp.empty() ? "the connection dropped" : tcp, now_s);
       }
       break;
     case BrokerState::Phase::kRetrying:
@@ -149,6 +153,8 @@ void BrokerLink::poll(double now_s) {
       break;
     case BrokerState::Phase::kConnecting:
       if (!pending_) attempt(now_s);
+      break;
+    case BrokerState::Phase::kRefused:
       break;
   }
 }

@@ -14,9 +14,9 @@ std::string explain_connect_failure(int paho_rc, std::string_view tcp_error, boo
     case 3:
       return "refused: broker unavailable";
     case 4:
-      return "refused: bad user name or password (--username, --password)";
-    case 5:
-      return "refused: not authorized (check the user name and the broker's ACL)";
+      return "refused: bad user name or password";
+    case 5:  // mosquitto answers a wrong password with this one too
+      return "refused: not authorized: check --username, the password, the broker's ACL";
     default:
       break;
   }
@@ -35,17 +35,17 @@ bool is_refusal(int paho_rc) {
 
 std::string describe(const BrokerState& s) {
   const std::string head = "broker " + s.address;
-  switch (s.phase) {
-    case BrokerState::Phase::kConnected:
-      return head + " connected";
-    case BrokerState::Phase::kConnecting:
-      return head + (s.attempts > 1 ? " connecting (attempt " + std::to_string(s.attempts) + ")..."
-                                    : " connecting...");
-    case BrokerState::Phase::kRetrying:
-      break;
+  using Phase = BrokerState::Phase;
+  if (s.phase == Phase::kConnected) return head + " connected";
+  if (s.phase == Phase::kRefused) return head + " " + s.error;
+  if (s.error.empty()) return head + " connecting...";
+  // The last failure stays on screen while the next attempt runs.
+  std::string next = "trying again...";
+  if (s.phase == Phase::kRetrying) {
+    const auto in_s = static_cast<long>(std::ceil(std::max(0.0, s.retry_in_s)));
+    next = "retrying in " + std::to_string(in_s) + " s";
   }
-  const auto in_s = static_cast<long>(std::ceil(std::max(0.0, s.retry_in_s)));
-  return head + " UNREACHABLE: " + s.error + "; retrying in " + std::to_string(in_s) + " s";
+  return head + (s.ever_connected ? " LOST: " : " UNREACHABLE: ") + s.error + "; " + next;
 }
 
 }  // namespace r3::view

@@ -8,11 +8,12 @@
 namespace r3::view {
 
 struct BrokerState {
-  enum class Phase { kConnecting, kConnected, kRetrying };
+  enum class Phase { kConnecting, kConnected, kRetrying, kRefused };
   std::string address;  // "host:port"
   Phase phase = Phase::kConnecting;
-  std::string error;  // why the last attempt failed or the link was lost
-  int attempts = 0;   // connection attempts made so far
+  std::string error;            // why the last attempt failed or the link was lost
+  int attempts = 0;             // connection attempts made so far
+  bool ever_connected = false;  // then a failure means the connection was lost
   double retry_in_s = 0.0;
 };
 
@@ -24,7 +25,8 @@ std::string explain_connect_failure(int paho_rc, std::string_view tcp_error, boo
 // True for a refusal only the user can fix (credentials, authorization): retrying is useless.
 bool is_refusal(int paho_rc);
 
-// One line for the screen's header: "broker H:P connected", "broker H:P UNREACHABLE: ...".
+// One line for the screen's header: "broker H:P connected", "broker H:P UNREACHABLE: <why>;
+// retrying in 2 s", "broker H:P LOST: <why>; ...", "broker H:P refused: <why>".
 std::string describe(const BrokerState& s);
 
 }  // namespace r3::view

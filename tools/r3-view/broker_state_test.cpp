@@ -15,8 +15,7 @@ TEST(ABrokerFailure, PointsAtTlsWhenTcpWorksButTheHandshakeDoesNot) {
 }
 
 TEST(ABrokerFailure, NamesARefusalOfTheCredentialsAndDoesNotRetryIt) {
-  EXPECT_NE(explain_connect_failure(4, "", false).find("bad user name or password"),
-            std::string::npos);
+  EXPECT_EQ(explain_connect_failure(4, "", false), "refused: bad user name or password");
   EXPECT_NE(explain_connect_failure(5, "", false).find("not authorized"), std::string::npos);
   EXPECT_TRUE(is_refusal(4));
   EXPECT_TRUE(is_refusal(5));
@@ -34,8 +33,20 @@ TEST(ABrokerState, ReadsAsOneLine) {
   EXPECT_EQ(describe(s),
             "broker pi.local:1883 UNREACHABLE: unknown host 'pi.local': Name or service not known; "
             "retrying in 5 s");
+  s.phase = BrokerState::Phase::kConnecting;  // the reason stays while the next attempt runs
+  EXPECT_EQ(describe(s),
+            "broker pi.local:1883 UNREACHABLE: unknown host 'pi.local': Name or service not known; "
+            "trying again...");
   s.phase = BrokerState::Phase::kConnected;
   EXPECT_EQ(describe(s), "broker pi.local:1883 connected");
+  s.ever_connected = true;
+  s.phase = BrokerState::Phase::kRetrying;
+  s.error = "Connection refused";
+  s.retry_in_s = 0.5;
+  EXPECT_EQ(describe(s), "broker pi.local:1883 LOST: Connection refused; retrying in 1 s");
+  s.phase = BrokerState::Phase::kRefused;
+  s.error = "refused: bad user name or password";
+  EXPECT_EQ(describe(s), "broker pi.local:1883 refused: bad user name or password");
 }
 
 }  // namespace

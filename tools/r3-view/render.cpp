@@ -139,8 +139,8 @@ std::string render(const ViewModel& model, const RenderInfo& info, double now_s)
   std::vector<std::string> lines;
   const auto users = model.users();
   lines.push_back("r3-view  gateway " + (info.gateway == "+" ? "all" : info.gateway) + "  users " +
-                  std::to_string(users.size()) + "  messages " +
-                  std::to_string(model.messages()) + "  (Ctrl-C quits)");
+                  std::to_string(users.size()) + "  messages " + std::to_string(model.messages()) +
+                  "  (Ctrl-C quits)");
   lines.push_back(describe(info.broker));  // a line of its own: the reason must not be cut
   lines.push_back(cell("USER", kUserW) + " " + cell("STATE", kStateW) + " " + cell("LINK", kLinkW) +
                   " " + cell("BATT", kBattW, true) + " " + cell("LOSS", kLossW, true) + " " +

@@ -30,10 +30,10 @@ View:
   --plain                no screen control: one frame per second, for logs and pipes
   --duration S           quit after S seconds
   --connect-timeout S    exit with status 1 if the broker cannot be reached within S seconds
-                         (default 0: keep retrying, the reason on the first line of the screen)
+                         (default 0: keep retrying, the reason at the top of the screen)
   -h, --help             this text
 
-When the broker cannot be reached, the first line says so, with host:port and the reason
+When the broker cannot be reached, the top of the screen says so, with host:port and the reason
 (connection refused, unknown host, TLS handshake failed, ...), and r3-view retries every few
 seconds until it can, since a coach may start it before the gateway's box is up. A broker that
 refuses the user name or password is not retried: r3-view says so and exits with status 1.
