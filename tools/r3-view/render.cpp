@@ -57,7 +57,7 @@ bool link_is_fine(const ContactView& c) {
 std::string why(const ContactView& c) {
   if (!c.reason.empty()) return c.reason;
   if (c.link_state.empty()) return "no word from the gateway about this contact yet";
-  if (c.link_state == "unseen") return "never seen since the gateway started: off, flat or away?";
+  if (c.link_state == "unseen") return "never seen by the gateway: off, flat or out of range?";
   if (c.link_state == "over-budget") return "no free Bluetooth link slot: add an adapter";
   if (c.link_state == "gone") return "left the room";
   if (c.link_state == "backoff") return "link lost, retrying";
@@ -133,52 +133,65 @@ std::string unbound_line(const std::vector<const ContactView*>& contacts) {
   return s;
 }
 
+std::string column_titles() {
+  return cell("USER", kUserW) + " " + cell("STATE", kStateW) + " " + cell("LINK", kLinkW) + " " +
+         cell("BATT", kBattW, true) + " " + cell("LOSS", kLossW, true) + " " +
+         cell("TODAY", kTodayW, true) + " " + cell("SESSION", kSessionW, true) + " " +
+         cell("SET", kSetW, true) + " " + cell("SETS", kSetsW, true) + "  " +
+         cell("LAST SET", kLastSetW) + " LIVE FORCE N";
+}
+
 }  // namespace
 
 std::string render(const ViewModel& model, const RenderInfo& info, double now_s) {
-  std::vector<std::string> lines;
+  struct Line {
+    std::string text;
+    bool bold = false;
+  };
+  std::vector<Line> lines;
   const auto users = model.users();
-  lines.push_back("r3-view  gateway " + (info.gateway == "+" ? "all" : info.gateway) + "  users " +
-                  std::to_string(users.size()) + "  messages " + std::to_string(model.messages()) +
-                  "  (Ctrl-C quits)");
-  lines.push_back(describe(info.broker));  // a line of its own: the reason must not be cut
-  lines.push_back(cell("USER", kUserW) + " " + cell("STATE", kStateW) + " " + cell("LINK", kLinkW) +
-                  " " + cell("BATT", kBattW, true) + " " + cell("LOSS", kLossW, true) + " " +
-                  cell("TODAY", kTodayW, true) + " " + cell("SESSION", kSessionW, true) + " " +
-                  cell("SET", kSetW, true) + " " + cell("SETS", kSetsW, true) + "  " +
-                  cell("LAST SET", kLastSetW) + " LIVE FORCE N");
-  const std::size_t header_lines = lines.size();
+  lines.push_back({"r3-view  gateway " + (info.gateway == "+" ? "all" : info.gateway) + "  users " +
+                       std::to_string(users.size()) + "  messages " +
+                       std::to_string(model.messages()) + "  (Ctrl-C quits)",
+                   true});
+  lines.push_back({describe(info.broker)});  // a line of its own: the reason must not be cut
   for (const auto& gw : model.gateways()) {
-    lines.push_back(gateway_line(model, gw));
+    lines.push_back({});
+    lines.push_back({gateway_line(model, gw), true});
+    lines.push_back({column_titles()});
+    bool any = false;
     for (const auto* u : users) {
       if (u->gateway_id != gw) continue;
+      any = true;
       const auto contacts = model.contacts_of(*u);
-      lines.push_back(user_line(*u, contacts.empty() ? nullptr : &contacts.front(), now_s));
+      lines.push_back({user_line(*u, contacts.empty() ? nullptr : &contacts.front(), now_s)});
       for (std::size_t i = 0; i < contacts.size(); ++i) {
         // The first contact is on the user line: it gets a line of its own only to explain.
         const bool explain = !link_is_fine(contacts[i]) || !contacts[i].reason.empty();
-        if (i > 0 || explain) lines.push_back(contact_line(contacts[i]));
+        if (i > 0 || explain) lines.push_back({contact_line(contacts[i])});
       }
     }
+    if (!any) lines.push_back({"(no bound user: bind contacts with cmd/bind, docs/mqtt-api.md)"});
     if (const auto unbound = model.unbound_contacts(gw); !unbound.empty()) {
-      lines.push_back(unbound_line(unbound));
+      lines.push_back({unbound_line(unbound)});
     }
   }
-  if (lines.size() == header_lines) {
-    lines.push_back(info.broker.phase == BrokerState::Phase::kConnected
-                        ? "(no bound user yet: bind contacts with cmd/bind, docs/mqtt-api.md)"
-                        : "(waiting for the broker)");
+  if (model.gateways().empty()) {
+    lines.push_back({});
+    lines.push_back({info.broker.phase == BrokerState::Phase::kConnected
+                         ? "(no gateway has published here yet)"
+                         : "(waiting for the broker)"});
   }
   if (info.rows > 1 && lines.size() > info.rows) {  // what does not fit is said, not scrolled
     const auto hidden = lines.size() - (info.rows - 1);
     lines.resize(info.rows - 1);
-    lines.push_back("... " + std::to_string(hidden) + " more lines: enlarge the terminal");
+    lines.push_back({"... " + std::to_string(hidden) + " more lines: enlarge the terminal"});
   }
 
   std::string out = info.ansi ? "\x1b[H" : "";  // home; each line then clears its rest
   for (std::size_t i = 0; i < lines.size(); ++i) {
-    const bool bold = info.ansi && (i == 0 || i == 2);
-    out += (bold ? "\x1b[1m" : "") + clip_line(lines[i]) + (bold ? "\x1b[0m" : "");
+    const bool bold = info.ansi && lines[i].bold;
+    out += (bold ? "\x1b[1m" : "") + clip_line(lines[i].text) + (bold ? "\x1b[0m" : "");
     // The last line ends without a newline on a terminal: one more would scroll a full screen.
     const bool last = i + 1 == lines.size();
     out += info.ansi ? (last ? "\x1b[K\x1b[J" : "\x1b[K\n") : "\n";

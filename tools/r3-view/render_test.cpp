@@ -95,7 +95,7 @@ TEST(ARenderedView, ShowsAUserWhoseContactWasNeverSeen) {
   EXPECT_THAT(line, HasSubstr("away"));
   EXPECT_THAT(line, HasSubstr("unseen"));
   EXPECT_THAT(line_with(text, "r3-00000000000a"),
-              HasSubstr("never seen since the gateway started"));
+              HasSubstr("never seen by the gateway: off, flat or out of range?"));
 }
 
 TEST(ARenderedView, ShowsAUserWhoseContactTheGatewayHasNotDescribedYet) {
