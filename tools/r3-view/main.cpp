@@ -28,20 +28,15 @@ double now_s() {
   return duration<double>(steady_clock::now().time_since_epoch()).count();
 }
 
-std::size_t terminal_rows() {
+winsize terminal_size() {
   winsize ws{};
-  return ::ioctl(STDOUT_FILENO, TIOCGWINSZ, &ws) == 0 ? ws.ws_row : 0;
+  if (::ioctl(STDOUT_FILENO, TIOCGWINSZ, &ws) != 0) return {};
+  return ws;
 }
 
 int usage_error(const std::string& what) {
   std::fprintf(stderr, "r3-view: %s\n(r3-view --help lists the options)\n", what.c_str());
   return 2;
-}
-
-// What happened to the screen is left on it; the verdict goes to stderr.
-int give_up(const r3::view::BrokerState& s, const std::string& what) {
-  std::fprintf(stderr, "r3-view: broker %s: %s\n", s.address.c_str(), what.c_str());
-  return 1;
 }
 
 }  // namespace
@@ -75,11 +70,12 @@ int main(int argc, char** argv) {
   r3::view::RenderInfo info;
   info.gateway = opt.gateway;
   info.ansi = !opt.plain;
-  if (info.ansi) std::fputs("\x1b[2J", stdout);  // a clean screen once; frames then overwrite
+  // A clean screen once, the cursor hidden; frames then overwrite each other.
+  if (info.ansi) std::fputs("\x1b[2J\x1b[?25l", stdout);
   const double start = now_s();
   double next_frame = start;
   int connections_seen = 0;
-  int rc = 0;
+  std::string verdict;  // why r3-view gave up on the broker
   while (g_stop == 0 && (opt.duration_s <= 0.0 || now_s() - start < opt.duration_s)) {
     link.poll(now_s());
     if (link.connections() != connections_seen) {  // retained state arrives afresh
@@ -93,23 +89,30 @@ int main(int argc, char** argv) {
                                             now_s() - start >= opt.connect_timeout_s);
     if (now_s() >= next_frame || gave_up) {  // 4 frames a second; 1 in plain text
       info.broker = link.state();
-      info.rows = info.ansi ? terminal_rows() : 0;
+      if (info.ansi) {
+        const auto size = terminal_size();
+        info.rows = size.ws_row;
+        info.columns = size.ws_col;
+      }
       std::fputs(r3::view::render(model, info, now_s()).c_str(), stdout);
       if (!info.ansi) std::fputs("\n", stdout);
       std::fflush(stdout);
       next_frame = now_s() + (info.ansi ? 0.25 : 1.0);
     }
-    if (link.refused()) {
-      rc = give_up(link.state(), link.state().error);
-      break;
-    }
-    if (gave_up) {
+    if (link.refused() || gave_up) {
       const auto& why = link.state().error;
-      rc = give_up(link.state(), (why.empty() ? "no answer" : why) + " (gave up after " +
-                                     std::to_string(static_cast<int>(opt.connect_timeout_s)) +
-                                     " s, --connect-timeout)");
+      char after[64];
+      std::snprintf(after, sizeof after, " (gave up after %g s, --connect-timeout)",
+                    opt.connect_timeout_s);
+      verdict = link.refused() ? why : (why.empty() ? "no answer" : why) + after;
       break;
     }
   }
-  return rc;
+  if (info.ansi) std::fputs("\x1b[?25h\n", stdout);  // the cursor back, below the picture
+  std::fflush(stdout);
+  if (!verdict.empty()) {  // the screen stays as it was; the verdict goes below it, on stderr
+    std::fprintf(stderr, "r3-view: broker %s: %s\n", link.state().address.c_str(), verdict.c_str());
+    return 1;
+  }
+  return 0;
 }

@@ -24,8 +24,8 @@ std::string cell(const std::string& s, std::size_t width, bool right = false) {
   return right ? pad + s : s + pad;
 }
 
-std::string clip_line(const std::string& s) {
-  return s.size() > kMaxColumns ? s.substr(0, kMaxColumns - 1) + "~" : s;
+std::string clip_line(const std::string& s, std::size_t width) {
+  return s.size() > width ? s.substr(0, width - 1) + "~" : s;
 }
 
 template <typename T>
@@ -188,10 +188,13 @@ std::string render(const ViewModel& model, const RenderInfo& info, double now_s)
     lines.push_back({"... " + std::to_string(hidden) + " more lines: enlarge the terminal"});
   }
 
+  // A narrower terminal would wrap lines into a jumble: they are cut to its width instead.
+  const std::size_t width =
+      info.columns > 1 && info.columns < kMaxColumns ? info.columns : kMaxColumns;
   std::string out = info.ansi ? "\x1b[H" : "";  // home; each line then clears its rest
   for (std::size_t i = 0; i < lines.size(); ++i) {
     const bool bold = info.ansi && lines[i].bold;
-    out += (bold ? "\x1b[1m" : "") + clip_line(lines[i].text) + (bold ? "\x1b[0m" : "");
+    out += (bold ? "\x1b[1m" : "") + clip_line(lines[i].text, width) + (bold ? "\x1b[0m" : "");
     // The last line ends without a newline on a terminal: one more would scroll a full screen.
     const bool last = i + 1 == lines.size();
     out += info.ansi ? (last ? "\x1b[K\x1b[J" : "\x1b[K\n") : "\n";

@@ -14,9 +14,10 @@ inline constexpr std::size_t kMaxColumns = 100;
 
 struct RenderInfo {
   BrokerState broker;
-  std::string gateway;   // the subscription's gateway level ("+" = all)
-  bool ansi = true;      // false: no screen control or bold (logs, pipes)
-  std::size_t rows = 0;  // terminal height; 0: no limit
+  std::string gateway;      // the subscription's gateway level ("+" = all)
+  bool ansi = true;         // false: no screen control or bold (logs, pipes)
+  std::size_t rows = 0;     // terminal height; 0: no limit
+  std::size_t columns = 0;  // terminal width, when under kMaxColumns; 0: kMaxColumns
 };
 
 // now_s: the same clock as ViewModel::apply's, to blank stale live gauges.

@@ -203,6 +203,14 @@ TEST(ARenderedView, KeepsEscapesOutOfTheWidthAndCutsToTheTerminalHeight) {
   }
 }
 
+TEST(ARenderedView, CutsItsLinesToANarrowerTerminal) {
+  ViewModel m;
+  m.apply("r3/v1/g/users/u1/status", status("[]"), 0);
+  auto info = plain();
+  info.columns = 60;
+  for (const auto& line : lines_of(render(m, info, 0))) EXPECT_LE(line.size(), 60u) << line;
+}
+
 TEST(ARenderedView, WritesNoEscapeSequencesInPlainMode) {
   ViewModel m;
   m.apply("r3/v1/g/users/u1/status", status("[]"), 0);

@@ -96,9 +96,8 @@ bool ViewModel::apply_user(std::string_view gw, std::string_view user, std::stri
     users_.erase(key);
     return true;
   }
-  if (kind != "status" && kind != "set" && kind != "live" && kind != "rep" && kind != "hold") {
-    return false;
-  }
+  // rep and hold are not used: the totals come with the status, never counted here.
+  if (kind != "status" && kind != "set" && kind != "live") return false;
   const auto j = json::parse(payload, nullptr, /*allow_exceptions=*/false);
   if (!j.is_object()) return false;
   auto& u = users_[key];
@@ -131,7 +130,6 @@ bool ViewModel::apply_user(std::string_view gw, std::string_view user, std::stri
     u.live_force_n = number(j, "force_n");
     u.live_at_s = now_s;
   }
-  // rep and hold: the totals come with the status that follows; nothing is counted here.
   return true;
 }
 

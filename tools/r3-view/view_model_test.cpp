@@ -45,9 +45,9 @@ TEST(AViewModel, TakesTheTotalsFromTheStatusAndNeverCountsRepsItself) {
   ViewModel m;
   // A late subscriber: the retained status says 12 today, 5 this session, 3 in the open set.
   m.apply("r3/v1/g/users/u1/status", status("moving", "r3-000000000001", 12, 5, 1, 3), 0);
-  // Reps seen live change nothing until the gateway's next status says so.
-  m.apply("r3/v1/g/users/u1/rep", R"({"set_index":2,"rep_index":4,"rom_deg":30})", 1);
-  m.apply("r3/v1/g/users/u1/rep", R"({"set_index":2,"rep_index":5,"rom_deg":30})", 1);
+  // Rep messages change nothing: the gateway's next status carries the new totals.
+  EXPECT_FALSE(m.apply("r3/v1/g/users/u1/rep", R"({"set_index":2,"rep_index":4})", 1));
+  EXPECT_FALSE(m.apply("r3/v1/g/users/u1/rep", R"({"set_index":2,"rep_index":5})", 1));
   const auto* u = m.users().at(0);
   EXPECT_EQ(*u->reps_today, 12u);
   EXPECT_EQ(*u->reps_session, 5u);
