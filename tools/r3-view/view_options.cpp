@@ -73,8 +73,8 @@ Result<ViewOptions, std::string> parse_view_options(std::span<const std::string_
                              k == "--username" || k == "--password" || k == "--password-file" ||
                              k == "--ca-file" || k == "--cert-file" || k == "--key-file" ||
                              k == "--duration" || k == "--connect-timeout";
-    if (!takes_value) return Err(std::string("unknown option '") + std::string(k) + "'");
-    if (i + 1 >= args.size()) return Err(std::string(k) + " needs a value");
+    if (!takes_value) return Err{std::string("unknown option '") + std::string(k) + "'"};
+    if (i + 1 >= args.size()) return Err{std::string(k) + " needs a value"};
     const std::string v(args[++i]);
     double number = 0.0;
     const bool numeric = parse_number(v, number);
@@ -82,7 +82,7 @@ Result<ViewOptions, std::string> parse_view_options(std::span<const std::string_
       o.broker.host = v;
     } else if (k == "--port") {
       if (!numeric || number < 1 || number > 65535 || number != std::floor(number)) {
-        return Err("--port '" + v + "' is not a port (1-65535)");
+        return Err{"--port '" + v + "' is not a port (1-65535)"};
       }
       o.broker.port = static_cast<int>(number);
     } else if (k == "--gateway") {
@@ -100,7 +100,7 @@ Result<ViewOptions, std::string> parse_view_options(std::span<const std::string_
     } else if (k == "--key-file") {
       o.broker.tls.key_file = v;
     } else {  // --duration, --connect-timeout: seconds
-      if (!numeric || number < 0) return Err(std::string(k) + " '" + v + "' is not seconds >= 0");
+      if (!numeric || number < 0) return Err{std::string(k) + " '" + v + "' is not seconds >= 0"};
       (k == "--duration" ? o.duration_s : o.connect_timeout_s) = number;
     }
   }
@@ -108,18 +108,18 @@ Result<ViewOptions, std::string> parse_view_options(std::span<const std::string_
   tls.enabled =
       tls.enabled || !tls.ca_file.empty() || !tls.cert_file.empty() || !tls.key_file.empty();
   if (o.broker.port == 0) o.broker.port = tls.enabled ? 8883 : 1883;
-  if (o.broker.host.empty()) return Err(std::string("--host is empty"));
+  if (o.broker.host.empty()) return Err{std::string("--host is empty")};
   if (o.gateway != "+" && !util::is_safe_id(o.gateway)) {
-    return Err("--gateway '" + o.gateway + "' must be '+' or 1-64 characters of A-Z a-z 0-9 _ . -");
+    return Err{"--gateway '" + o.gateway + "' must be '+' or 1-64 characters of A-Z a-z 0-9 _ . -"};
   }
   if (tls.cert_file.empty() != tls.key_file.empty()) {
-    return Err(std::string("--cert-file and --key-file go together"));
+    return Err{std::string("--cert-file and --key-file go together")};
   }
   if (!o.broker.password.empty() && !o.password_file.empty()) {
-    return Err(std::string("--password and --password-file: give one"));
+    return Err{std::string("--password and --password-file: give one")};
   }
   if ((!o.broker.password.empty() || !o.password_file.empty()) && o.broker.username.empty()) {
-    return Err(std::string("a password needs --username"));
+    return Err{std::string("a password needs --username")};
   }
   return o;
 }
