@@ -160,21 +160,23 @@ TEST(ARenderedView, SaysWhyTheBrokerCannotBeReached) {
 TEST(ARenderedView, FitsAHundredColumnsWithManyUsersAndLongIds) {
   ViewModel m;
   const std::string long_id(64, 'x');
+  const std::string root = "r3/v1/" + long_id + "/";
+  const std::string long_reason = R"(")" + std::string(150, 'r') + R"(")";
   for (int i = 0; i < 60; ++i) {
     const auto user = (i % 3 == 0 ? long_id.substr(0, 40 + i % 24) : "user-") + std::to_string(i);
     const auto dev = "r3-c0ffee0000" + std::to_string(10 + i);
-    m.apply("r3/v1/" + long_id + "/users/" + user + "/status",
-            status(R"([")" + dev + R"(",")" + dev + R"(b"])", i % 2 ? "moving" : "away",
+    const auto topic = [&](const std::string& tail) { return root + tail; };
+    std::string two_contacts = R"([")";  // the contact and a second one, never described
+    two_contacts.append(dev).append(R"(",")").append(dev).append(R"(b"])");
+    m.apply(topic("users/" + user + "/status"),
+            status(two_contacts, i % 2 ? "moving" : "away",
                    R"("reps_today":4294967295,"reps_session":99999999,"sets_session":12345,)"
                    R"("reps_set":123456)"),
             0);
-    m.apply("r3/v1/" + long_id + "/devices/" + dev,
-            device(i % 2 ? "over-budget" : "streaming", user,
-                   R"(")" + std::string(150, 'r') + R"(")", "100", "1"),
-            0);
-    m.apply("r3/v1/" + long_id + "/users/" + user + "/set",
-            R"({"rep_count":123456,"rom_mean_deg":12345.6})", 0);
-    m.apply("r3/v1/" + long_id + "/users/" + user + "/live", R"({"force_n":123456.0})", 0);
+    m.apply(topic("devices/" + dev),
+            device(i % 2 ? "over-budget" : "streaming", user, long_reason, "100", "1"), 0);
+    m.apply(topic("users/" + user + "/set"), R"({"rep_count":123456,"rom_mean_deg":12345.6})", 0);
+    m.apply(topic("users/" + user + "/live"), R"({"force_n":123456.0})", 0);
   }
   auto info = plain(BrokerState::Phase::kRetrying);
   info.broker.error = std::string(200, 'e');
