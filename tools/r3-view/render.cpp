@@ -24,8 +24,14 @@ std::string cell(const std::string& s, std::size_t width, bool right = false) {
   return right ? pad + s : s + pad;
 }
 
+// A line as the terminal gets it: printable ASCII only, so text from the broker can neither
+// move the cursor (escape sequences) nor make a column wider than it counts (UTF-8), and cut.
 std::string clip_line(const std::string& s, std::size_t width) {
-  return s.size() > width ? s.substr(0, width - 1) + "~" : s;
+  std::string out = s.size() > width ? s.substr(0, width - 1) + "~" : s;
+  for (char& c : out) {
+    if (c < ' ' || c > '~') c = '?';
+  }
+  return out;
 }
 
 template <typename T>

@@ -213,6 +213,16 @@ TEST(ARenderedView, CutsItsLinesToANarrowerTerminal) {
   for (const auto& line : lines_of(render(m, info, 0))) EXPECT_LE(line.size(), 60u) << line;
 }
 
+TEST(ARenderedView, PrintsTextFromTheBrokerAsPlainAsciiOnly) {
+  ViewModel m;
+  m.apply("r3/v1/g/users/u1/status", status(R"(["r3-000000000001"])", "away"), 0);
+  m.apply("r3/v1/g/devices/r3-000000000001",
+          device("backoff", "u1", R"("\u001b[2Jgone \u00e9")", "null", "0"), 0);
+  const auto text = render(m, plain(), 0);
+  EXPECT_EQ(text.find('\x1b'), std::string::npos);
+  EXPECT_THAT(text, HasSubstr("?[2Jgone ??"));  // the escape and both bytes of the e-acute
+}
+
 TEST(ARenderedView, WritesNoEscapeSequencesInPlainMode) {
   ViewModel m;
   m.apply("r3/v1/g/users/u1/status", status("[]"), 0);
