@@ -134,7 +134,7 @@ std::string gateway_line(const ViewModel& model, const std::string& id) {
 }
 
 std::string unbound_line(const std::vector<const ContactView*>& contacts) {
-  std::string s = "not bound to anyone:";
+  std::string s = "not bound to anyone (" + std::to_string(contacts.size()) + "):";
   for (const auto* c : contacts) s += " " + c->device_id + " (" + link_of(*c) + ")";
   return s;
 }

@@ -143,7 +143,8 @@ TEST(ARenderedView, NamesTheGatewayItsStateAndTheSession) {
 TEST(ARenderedView, ListsContactsBoundToNoOne) {
   ViewModel m;
   m.apply("r3/v1/g/devices/r3-000000000005", device("streaming", "", "null"), 0);
-  EXPECT_THAT(render(m, plain(), 0), HasSubstr("not bound to anyone: r3-000000000005 (streaming)"));
+  EXPECT_THAT(render(m, plain(), 0),
+              HasSubstr("not bound to anyone (1): r3-000000000005 (streaming)"));
 }
 
 TEST(ARenderedView, SaysWhyTheBrokerCannotBeReached) {
