@@ -59,8 +59,10 @@ bool link_is_fine(const ContactView& c) {
   return c.link_state == "streaming" || c.link_state == "connected";
 }
 
-// What a coach should know about a contact's link: the gateway's reason, else a hint.
+// What a coach should know about a contact's link: nothing when it streams (a reason then is a
+// detail such as the notification method), else the gateway's reason, else a hint.
 std::string why(const ContactView& c) {
+  if (link_is_fine(c)) return "";
   if (!c.reason.empty()) return c.reason;
   if (c.link_state.empty()) return "no word from the gateway about this contact yet";
   if (c.link_state == "unseen") return "never seen by the gateway: off, flat or out of range?";
@@ -107,13 +109,37 @@ std::string user_line(const UserView& u, const ContactView* primary, double now_
   return s;
 }
 
-std::string contact_line(const ContactView& c) {
+// `text` in lines of at most `width` columns, broken at spaces; at most `max_lines` of them,
+// the last one cut with a '~' if the text goes on.
+std::vector<std::string> wrap(const std::string& text, std::size_t width, std::size_t max_lines) {
+  std::vector<std::string> out;
+  std::size_t at = 0;
+  while (at < text.size() && out.size() < max_lines) {
+    std::size_t end = std::min(text.size(), at + width);
+    if (end < text.size()) {
+      const auto space = text.rfind(' ', end);
+      if (space != std::string::npos && space > at) end = space;
+    }
+    out.push_back(text.substr(at, end - at));
+    at = end;
+    while (at < text.size() && text[at] == ' ') ++at;
+  }
+  if (at < text.size() && !out.empty())
+    out.back() = cell(out.back() + " " + text.substr(at), width);
+  return out;
+}
+
+// A contact's own line, and more if the reason for its link state needs them.
+std::vector<std::string> contact_lines(const ContactView& c) {
   std::string s = "    " + cell(c.device_id, kContactIdW) + " " + cell(link_of(c), kLinkW);
   s += " " + cell(battery(c.battery_pct), kBattW, true);
-  s += " " + cell(percent(c.loss_rate), kLossW, true);
-  const auto reason = why(c);
-  if (!reason.empty()) s += "  " + reason;
-  return s;
+  s += " " + cell(percent(c.loss_rate), kLossW, true) + "  ";
+  const auto reason = wrap(why(c), kMaxColumns - s.size(), 3);
+  if (reason.empty()) return {s};
+  std::vector<std::string> out = {s + reason.front()};
+  for (std::size_t i = 1; i < reason.size(); ++i)
+    out.push_back(std::string(s.size(), ' ') + reason[i]);
+  return out;
 }
 
 std::string gateway_line(const ViewModel& model, const std::string& id) {
@@ -173,8 +199,8 @@ std::string render(const ViewModel& model, const RenderInfo& info, double now_s)
       lines.push_back({user_line(*u, contacts.empty() ? nullptr : &contacts.front(), now_s)});
       for (std::size_t i = 0; i < contacts.size(); ++i) {
         // The first contact is on the user line: it gets a line of its own only to explain.
-        const bool explain = !link_is_fine(contacts[i]) || !contacts[i].reason.empty();
-        if (i > 0 || explain) lines.push_back({contact_line(contacts[i])});
+        if (i == 0 && link_is_fine(contacts[i])) continue;
+        for (auto& line : contact_lines(contacts[i])) lines.push_back({std::move(line)});
       }
     }
     if (!any) lines.push_back({"(no bound user: bind contacts with cmd/bind, docs/mqtt-api.md)"});

@@ -3,6 +3,7 @@
 #include <gmock/gmock.h>
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <sstream>
 
 namespace r3::view {
@@ -84,6 +85,35 @@ TEST(ARenderedView, SaysWhyAContactIsOverBudget) {
   const auto why = line_with(text, "r3-000000000009");
   EXPECT_THAT(why, HasSubstr("over-budget"));
   EXPECT_THAT(why, HasSubstr("hci0 and hci1 hold 7 links each"));
+}
+
+TEST(ARenderedView, WrapsALongReasonOntoTheLinesBelowIt) {
+  ViewModel m;
+  m.apply("r3/v1/g/users/user-15/status", status(R"(["r3-c0ffee00000e"])", "away"), 0);
+  // As r3-gatewayd words it (scripts/demo --contacts 16).
+  m.apply("r3/v1/g/devices/r3-c0ffee00000e",
+          device("over-budget", "user-15",
+                 R"x("every adapter's slots are taken (ble.slots_per_adapter = 7)")x", "null", "0"),
+          0);
+  const auto lines = lines_of(render(m, plain(), 0));
+  const auto first = std::find_if(lines.begin(), lines.end(), [](const std::string& l) {
+    return l.find("r3-c0ffee00000e") != std::string::npos;
+  });
+  ASSERT_NE(first, lines.end());
+  ASSERT_NE(first + 1, lines.end());
+  EXPECT_THAT(*first, HasSubstr("over-budget"));
+  EXPECT_THAT(*first + " " + (first + 1)->substr((first + 1)->find_first_not_of(' ')),
+              HasSubstr("every adapter's slots are taken (ble.slots_per_adapter = 7)"));
+  for (const auto& line : lines) EXPECT_LE(line.size(), kMaxColumns) << line;
+}
+
+TEST(ARenderedView, GivesAStreamingContactNoLineOfItsOwnWhateverItsReason) {
+  ViewModel m;
+  m.apply("r3/v1/g/users/u1/status", status(R"(["r3-000000000001"])", "idle"), 0);
+  m.apply("r3/v1/g/devices/r3-000000000001", device("streaming", "u1", R"("acquire-notify")"), 0);
+  const auto text = render(m, plain(), 0);
+  EXPECT_THAT(line_with(text, "u1"), HasSubstr("streaming"));
+  EXPECT_THAT(text, Not(HasSubstr("acquire-notify")));
 }
 
 TEST(ARenderedView, ShowsAUserWhoseContactWasNeverSeen) {
