@@ -75,8 +75,11 @@ std::string why(const ContactView& c) {
 
 std::string last_set(const std::optional<SetView>& s) {
   if (!s) return "-";
+  if (s->rep_count == 0) {  // holds only: say so rather than "0 reps"
+    return std::to_string(s->hold_count) + (s->hold_count == 1 ? " hold" : " holds");
+  }
   std::string out = std::to_string(s->rep_count) + (s->rep_count == 1 ? " rep" : " reps");
-  if (s->rom_mean_deg && s->rep_count > 0) {
+  if (s->rom_mean_deg) {
     char buf[24];
     std::snprintf(buf, sizeof buf, " %.0f deg", *s->rom_mean_deg);
     out += buf;

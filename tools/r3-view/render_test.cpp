@@ -157,6 +157,8 @@ TEST(ARenderedView, ShowsTheLastSetAndALiveGaugeThatGoesBlankWhenStale) {
   m.apply("r3/v1/g/users/athlete-07/live", R"({"force_n":150.0})", 10.0);
   const auto line = line_with(render(m, plain(), 10.5), "athlete-07");
   EXPECT_THAT(line, HasSubstr("8 reps 31 deg"));
+  m.apply("r3/v1/g/users/athlete-07/set", R"({"set_index":3,"rep_count":0,"hold_count":2})", 11.0);
+  EXPECT_THAT(line_with(render(m, plain(), 11.0), "athlete-07"), HasSubstr("2 holds"));
   EXPECT_THAT(line, HasSubstr("[#####.....] 150"));
   EXPECT_THAT(line_with(render(m, plain(), 13.0), "athlete-07"), HasSubstr("[          ]   -"));
 }
