@@ -2,23 +2,18 @@
 
 #include <mqtt/message.h>
 #include <mqtt/properties.h>
-#include <mqtt/ssl_options.h>
 #include <unistd.h>
 
 #include <chrono>
 #include <climits>
 
+#include "daemon/mqtt/broker_auth.hpp"
 #include "daemon/mqtt/topics.hpp"
 
 namespace r3::mqtt {
 namespace {
 
 constexpr int kBufferSlack = 1000;  // above our own bound, so Paho never refuses first
-
-std::string readable(const std::string& path, const char* what) {
-  if (path.empty() || ::access(path.c_str(), R_OK) == 0) return {};
-  return std::string(what) + " '" + path + "' is not readable";
-}
 
 }  // namespace
 
@@ -29,16 +24,7 @@ std::string check_options(const Options& o) {
   if (o.max_buffered_messages < 1 || o.max_buffered_messages > INT_MAX - 2 * kBufferSlack) {
     return "max_buffered_messages out of range";
   }
-  if (o.tls.enabled) {
-    for (const auto& err :
-         {readable(o.tls.ca_file, "TLS CA file"), readable(o.tls.cert_file, "TLS certificate"),
-          readable(o.tls.key_file, "TLS key")}) {
-      if (!err.empty()) return err;
-    }
-    if (o.tls.cert_file.empty() != o.tls.key_file.empty()) {
-      return "TLS client certificate and key go together";
-    }
-  }
+  if (auto tls_problem = check_tls(o.tls); !tls_problem.empty()) return tls_problem;
   if (!o.state_dir.empty() && ::access(o.state_dir.c_str(), W_OK) != 0) {
     return "state directory '" + o.state_dir + "' is not writable";
   }
@@ -79,19 +65,7 @@ std::string persistence_dir(const Options& o) {
   c.set_automatic_reconnect(std::chrono::seconds(o.min_retry_interval_s),
                             std::chrono::seconds(o.max_retry_interval_s));
   c.set_will_message(::mqtt::message(will_topic, will_payload, 1, true));
-  if (!o.username.empty()) {
-    c.set_user_name(o.username);
-    c.set_password(o.password);
-  }
-  if (o.tls.enabled) {
-    ::mqtt::ssl_options ssl;
-    if (!o.tls.ca_file.empty()) ssl.set_trust_store(o.tls.ca_file);
-    if (!o.tls.cert_file.empty()) ssl.set_key_store(o.tls.cert_file);
-    if (!o.tls.key_file.empty()) ssl.set_private_key(o.tls.key_file);
-    ssl.set_enable_server_cert_auth(o.tls.verify_server);
-    ssl.set_verify(o.tls.verify_server);
-    c.set_ssl(std::move(ssl));
-  }
+  apply_auth(c, o);
   return c;
 }
 

@@ -1,16 +1,20 @@
-// r3-view: a live terminal table of each user's reps, from any broker carrying the r3/v1 API.
-//   r3-view --host H --port P [--gateway ID] [--plain] [--duration S]
-#include <mqtt/async_client.h>
+// r3-view: a live terminal view of a room from the broker (usage: r3-view --help).
+// Thin: options, the broker link, the model, the picture; each in its own file.
+#include <sys/ioctl.h>
 #include <unistd.h>
 
 #include <chrono>
 #include <csignal>
 #include <cstdio>
+#include <fstream>
 #include <string>
 #include <vector>
 
+#include "daemon/mqtt/broker_auth.hpp"
+#include "tools/r3-view/broker_link.hpp"
 #include "tools/r3-view/render.hpp"
 #include "tools/r3-view/view_model.hpp"
+#include "tools/r3-view/view_options.hpp"
 
 namespace {
 
@@ -19,110 +23,96 @@ void on_signal(int) {
   g_stop = 1;
 }
 
-struct Args {
-  std::string host = "localhost";
-  int port = 1883;
-  std::string gateway = "+";
-  bool plain = false;
-  double duration_s = 0.0;  // 0: until Ctrl-C
-};
-
-const char* kUsage =
-    "usage: r3-view [--host H] [--port P] [--gateway ID] [--plain] [--duration S]\n"
-    "  Shows each user's reps live from r3/v1/<gateway>/users/+/{rep,set,live,status}.\n"
-    "  --plain: no screen control (for logs); --duration: quit after S seconds.\n";
-
-bool parse(int argc, char** argv, Args& a) {
-  for (int i = 1; i < argc; ++i) {
-    const std::string k = argv[i];
-    const bool has_value = i + 1 < argc;
-    try {
-      if (k == "--host" && has_value)
-        a.host = argv[++i];
-      else if (k == "--port" && has_value)
-        a.port = std::stoi(argv[++i]);
-      else if (k == "--gateway" && has_value)
-        a.gateway = argv[++i];
-      else if (k == "--duration" && has_value)
-        a.duration_s = std::stod(argv[++i]);
-      else if (k == "--plain")
-        a.plain = true;
-      else
-        return false;
-    } catch (const std::exception&) {
-      return false;
-    }
-  }
-  return a.port > 0 && a.port < 65536;
-}
-
 double now_s() {
   using namespace std::chrono;
   return duration<double>(steady_clock::now().time_since_epoch()).count();
 }
 
+winsize terminal_size() {
+  winsize ws{};
+  if (::ioctl(STDOUT_FILENO, TIOCGWINSZ, &ws) != 0) return {};
+  return ws;
+}
+
+int usage_error(const std::string& what) {
+  std::fprintf(stderr, "r3-view: %s\n(r3-view --help lists the options)\n", what.c_str());
+  return 2;
+}
+
 }  // namespace
 
 int main(int argc, char** argv) {
-  Args args;
-  if (!parse(argc, argv, args)) {
-    std::fputs(kUsage, stderr);
-    return 2;
+  const std::vector<std::string_view> args(argv + 1, argv + argc);
+  auto parsed = r3::view::parse_view_options(args);
+  if (!parsed) return usage_error(parsed.error());
+  auto opt = std::move(parsed.value());
+  if (opt.help) {
+    std::fputs(r3::view::view_usage().data(), stdout);
+    return 0;
+  }
+  if (!opt.password_file.empty()) {
+    std::ifstream in(opt.password_file);
+    if (!in || !std::getline(in, opt.broker.password)) {
+      return usage_error("cannot read the password file '" + opt.password_file + "'");
+    }
+  }
+  if (const auto problem = r3::mqtt::check_tls(opt.broker.tls); !problem.empty()) {
+    return usage_error(problem);
   }
   std::signal(SIGINT, on_signal);
   std::signal(SIGTERM, on_signal);
 
-  const std::string uri = "tcp://" + args.host + ":" + std::to_string(args.port);
-  const std::string root = "r3/v1/" + args.gateway + "/users/+/";
-  const auto topics =
-      mqtt::string_collection::create({root + "rep", root + "set", root + "live", root + "status"});
-  const std::vector<int> qos = {1, 1, 0, 1};
-  mqtt::async_client client(uri, "r3-view-" + std::to_string(::getpid()),
-                            mqtt::create_options(MQTTVERSION_3_1_1));
-  // Paho calls back on its own thread; messages wait in its queue for this one.
-  client.start_consuming();
-  client.set_connected_handler([&](const std::string&) {
-    try {
-      client.subscribe(topics, qos);
-    } catch (const mqtt::exception& e) {
-      std::fprintf(stderr, "r3-view: subscribe failed: %s\n", e.what());
-    }
-  });
-  auto opts = mqtt::connect_options_builder()
-                  .clean_session(true)
-                  .automatic_reconnect(std::chrono::seconds(1), std::chrono::seconds(5))
-                  .keep_alive_interval(std::chrono::seconds(20))
-                  .finalize();
-  try {
-    client.connect(opts);
-  } catch (const mqtt::exception& e) {
-    std::fprintf(stderr, "r3-view: cannot connect to %s: %s\n", uri.c_str(), e.what());
-    return 1;
-  }
-
+  const std::string root = "r3/v1/" + opt.gateway + "/";
+  r3::view::BrokerLink link(opt.broker,
+                            {root + "status", root + "devices/+", root + "users/+/status",
+                             root + "users/+/set", root + "users/+/live"});
   r3::view::ViewModel model;
-  const r3::view::RenderInfo base{args.host + ":" + std::to_string(args.port), args.gateway, false,
-                                  !args.plain};
+  r3::view::RenderInfo info;
+  info.gateway = opt.gateway;
+  info.ansi = !opt.plain;
+  // A clean screen once, the cursor hidden; frames then overwrite each other.
+  if (info.ansi) std::fputs("\x1b[2J\x1b[?25l", stdout);
   const double start = now_s();
   double next_frame = start;
-  while (g_stop == 0 && (args.duration_s <= 0.0 || now_s() - start < args.duration_s)) {
-    mqtt::const_message_ptr msg;
-    if (client.try_consume_message_for(&msg, std::chrono::milliseconds(20)) && msg) {
-      model.apply(msg->get_topic(), msg->to_string(), now_s());
+  int connections_seen = 0;
+  std::string verdict;  // why r3-view gave up on the broker
+  while (g_stop == 0 && (opt.duration_s <= 0.0 || now_s() - start < opt.duration_s)) {
+    link.poll(now_s());
+    if (link.connections() != connections_seen) {  // retained state arrives afresh
+      connections_seen = link.connections();
+      model.forget_retained();
     }
-    if (now_s() >= next_frame) {  // ~4 Hz
-      auto info = base;
-      info.connected = client.is_connected();
+    if (auto msg = link.next_message(std::chrono::milliseconds(20))) {
+      model.apply(msg->topic, msg->payload, now_s());
+    }
+    const bool gave_up = link.refused() || (opt.connect_timeout_s > 0 && link.connections() == 0 &&
+                                            now_s() - start >= opt.connect_timeout_s);
+    if (now_s() >= next_frame || gave_up) {  // 4 frames a second; 1 in plain text
+      info.broker = link.state();
+      if (info.ansi) {
+        const auto size = terminal_size();
+        info.rows = size.ws_row;
+        info.columns = size.ws_col;
+      }
       std::fputs(r3::view::render(model, info, now_s()).c_str(), stdout);
+      if (!info.ansi) std::fputs("\n", stdout);
       std::fflush(stdout);
-      next_frame += 0.25;
+      next_frame = now_s() + (info.ansi ? 0.25 : 1.0);
+    }
+    if (link.refused() || gave_up) {
+      const auto& why = link.state().error;
+      char after[64];
+      std::snprintf(after, sizeof after, " (gave up after %g s, --connect-timeout)",
+                    opt.connect_timeout_s);
+      verdict = link.refused() ? why : (why.empty() ? "no answer" : why) + after;
+      break;
     }
   }
-  try {
-    client.stop_consuming();
-    if (client.is_connected()) client.disconnect()->wait_for(std::chrono::seconds(2));
-  } catch (const mqtt::exception&) {
-    // Leaving anyway.
+  if (info.ansi) std::fputs("\x1b[?25h\n", stdout);  // the cursor back, below the picture
+  std::fflush(stdout);
+  if (!verdict.empty()) {  // the screen stays as it was; the verdict goes below it, on stderr
+    std::fprintf(stderr, "r3-view: broker %s: %s\n", link.state().address.c_str(), verdict.c_str());
+    return 1;
   }
   return 0;
 }

@@ -1,10 +1,10 @@
-// TLS with client certificates made here by the openssl CLI: a CA, a server certificate for
-// 127.0.0.1 and a client certificate. The broker requires a client certificate.
+// TLS with client certificates made by the openssl CLI (support/pki.hpp). The broker requires a
+// client certificate.
 
-#include <cstdlib>
 #include <filesystem>
 
 #include "tests/daemon/mqtt/broker/fixture.hpp"
+#include "tests/daemon/mqtt/support/pki.hpp"
 
 namespace r3::test {
 namespace {
@@ -15,22 +15,10 @@ class ATlsConnection : public BrokerTest {
     BrokerTest::SetUp();
     pki_ = dir_ + "/pki";
     std::filesystem::create_directories(pki_);
-    const std::string key = "-newkey ec -pkeyopt ec_paramgen_curve:prime256v1 -nodes";
-    const std::string script =
-        "(cd " + pki_ + " && set -e && " + "openssl req -x509 " + key +
-        " -keyout ca.key -out ca.crt -days 2 -subj /CN=r3-test-ca && " + "openssl req " + key +
-        " -keyout server.key -out server.csr -subj /CN=localhost && " +
-        "printf 'subjectAltName=IP:127.0.0.1,DNS:localhost\\n' > san.ext && " +
-        "openssl x509 -req -in server.csr -CA ca.crt -CAkey ca.key -CAcreateserial " +
-        "-out server.crt -days 2 -extfile san.ext && " + "openssl req " + key +
-        " -keyout client.key -out client.csr -subj /CN=gw1 && " +
-        "openssl x509 -req -in client.csr -CA ca.crt -CAkey ca.key -CAcreateserial " +
-        "-out client.crt -days 2)";
-    ASSERT_EQ(std::system((script + " >> " + dir_ + "/openssl.log 2>&1").c_str()), 0)
-        << read_file(dir_ + "/openssl.log");
-    tls_.ca_file = pki_ + "/ca.crt";
-    tls_.cert_file = pki_ + "/server.crt";
-    tls_.key_file = pki_ + "/server.key";
+    ASSERT_TRUE(make_test_pki(pki_, pki_files_)) << read_file(pki_ + "/openssl.log");
+    tls_.ca_file = pki_files_.ca_file;
+    tls_.cert_file = pki_files_.server_cert;
+    tls_.key_file = pki_files_.server_key;
     tls_.port = free_port();
     std::filesystem::create_directories(dir_ + "/tlsbroker");
     tls_broker_ = std::make_unique<Broker>(dir_ + "/tlsbroker", &tls_);
@@ -49,6 +37,7 @@ class ATlsConnection : public BrokerTest {
   }
 
   std::string pki_;
+  TestPki pki_files_;
   BrokerTls tls_;
   std::unique_ptr<Broker> tls_broker_;
 };

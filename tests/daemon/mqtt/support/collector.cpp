@@ -79,6 +79,10 @@ void Collector::publish(const std::string& topic, const std::string& payload,
   client_.publish(msg)->wait_for(std::chrono::seconds(10));
 }
 
+void Collector::retain(const std::string& topic, const std::string& payload) {
+  client_.publish(mqtt::make_message(topic, payload, 1, true))->wait_for(std::chrono::seconds(10));
+}
+
 std::vector<Received> Collector::messages() {
   std::lock_guard lock(mutex_);
   return received_;

@@ -37,6 +37,8 @@ class Collector : public mqtt::callback {
   bool connect();  // waits until subscribed
   void publish(const std::string& topic, const std::string& payload,
                const mqtt::properties& props = {});
+  // A retained message (QoS 1); an empty payload removes the topic's retained message.
+  void retain(const std::string& topic, const std::string& payload);
 
   std::vector<Received> messages();
   std::vector<Received> on(const std::string& topic);
