@@ -75,8 +75,9 @@ class RepSegmenter {
   void enter_returning(double t_s, const Quaternion& q);
   void enter_paused(double t_s, const Quaternion& q);
   [[nodiscard]] bool heads_back() const;
-  // Tracks a run of still samples: true once it has lasted stop_s (since still_since_s_).
-  bool stopped(double t_s, bool still);
+  // Tracks a run of still samples that also stay put in angle: true once it has lasted stop_s
+  // (since still_since_s_).
+  bool stopped(double t_s, const Quaternion& q, bool still);
 
   Thresholds thresholds_;
   RestWindow window_;
@@ -88,6 +89,7 @@ class RepSegmenter {
   double peak_deg_ = 0.0;
   bool still_run_ = false;
   double still_since_s_ = 0.0;
+  Quaternion still_q_;  // where the still run began
   double returning_since_s_ = 0.0;
   double min_deg_ = 0.0;
   double min_t_s_ = 0.0;

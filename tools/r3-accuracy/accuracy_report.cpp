@@ -36,12 +36,14 @@ std::string accuracy_markdown(std::span<const RunResult> runs, std::uint64_t fir
       "reps;\n  set count err: mean |detected - expected| reps per set.\n"
       "- FP on distractors: false positives overlapping a distractor (tap, partial rep, ...).\n"
       "- errors: over matched reps, absolute, median / 95th percentile; force relative to the "
-      "truth.\n\n"
+      "truth.\n"
+      "- tremor: over matched reps with a true tremor of 0.3 deg/s RMS or more (tremor presets "
+      "only):\n  RMS amplitude error relative to the truth, and frequency error.\n\n"
       "| preset | path | sessions | true reps | TP | FP | FP on distractors | FN | excused "
       "| precision | recall | F1 | sets exact | set count err | ROM err (deg) | force err (%) | "
-      "SPARC err | start err (s) | end err (s) |\n"
+      "SPARC err | start err (s) | end err (s) | tremor err (%) | tremor Hz err |\n"
       "|---|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---"
-      ":|\n";
+      ":|---:|---:|\n";
   for (const RunResult& run : runs) {
     const core::synth::AccuracySummary a = core::synth::aggregate(run.scores);
     md += "| " + run.preset + " | " + to_string(run.path) + " | " + std::to_string(a.sessions) +
@@ -51,7 +53,8 @@ std::string accuracy_markdown(std::span<const RunResult> runs, std::uint64_t fir
           " | " + fmt(a.recall, 3) + " | " + fmt(a.f1, 3) + " | " + fmt(a.sets_exact_pct, 0) +
           " %" + " | " + fmt(a.count_abs_err_mean, 2) + " | " + stats(a.rom_err_deg, 1) + " | " +
           stats(a.force_err_pct, 1) + " | " + stats(a.sparc_err, 2) + " | " +
-          stats(a.start_err_s, 2) + " | " + stats(a.end_err_s, 2) + " |\n";
+          stats(a.start_err_s, 2) + " | " + stats(a.end_err_s, 2) + " | " +
+          stats(a.tremor_err_pct, 1) + " | " + stats(a.tremor_hz_err, 2) + " |\n";
   }
   return md;
 }

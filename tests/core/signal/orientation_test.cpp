@@ -148,7 +148,9 @@ TEST(AnOrientationFilter, LearnsTheGyroBiasAtRestAndThenBarelyDrifts) {
 
 TEST(AnOrientationFilter, DriftsWithoutTheBiasLearnt) {
   // The control for the test above: a filter that never trusts the rest keeps the bias.
-  OrientationFilter filter(OrientationConfig{.bias_block_s = 1e9});
+  OrientationConfig never;
+  never.bias_block_s = 1e9;
+  OrientationFilter filter(never);
   EXPECT_GT(drift_over_movement(filter, 200), 3.0);
 }
 
