@@ -9,9 +9,13 @@
 namespace r3::core {
 namespace {
 
-constexpr double kLowShare = 0.025;     // of the peak speed above the floor
-constexpr double kHighShare = 0.10;     // 4 x kLowShare: sqrt doubles, so t0 = 2 t_low - t_high
+constexpr double kLowShare = 0.025;  // of the peak speed above the floor
+constexpr double kHighShare = 0.10;  // 4 x kLowShare: sqrt(v) doubles between them
+// t0 = t_low - kExtrapolation (t_high - t_low): 1 is exact for a minimum-jerk onset (sqrt(v)
+// linear), 1.375 for a Gaussian one cut at 3.5 sigma; in between for either.
+constexpr double kExtrapolation = 1.0;
 constexpr double kReachS = 2.0;         // how far from the detected boundary a flank is looked for
+constexpr double kPeakShare = 0.25;     // a sub-movement this fast, of the rep's fastest, counts
 constexpr double kMinPeakDps = 1.0;     // slower than this, the flanks are noise: keep as detected
 constexpr double kPlainSmoothS = 0.02;  // half-width of the smoothing without tremor
 constexpr double kSmoothShare = 0.02;   // ... at least this share of the rep's duration
@@ -84,7 +88,8 @@ double refine_start(const Profile& v, std::size_t peak_k, double fallback) {
   std::size_t l = h;
   while (l > 0 && v(l) >= low) --l;
   if (v(l) >= low) return fallback;
-  return 2.0 * v.crossing(l, low) - v.crossing(h, high);
+  const double t_low = v.crossing(l, low);
+  return t_low - kExtrapolation * (v.crossing(h, high) - t_low);
 }
 
 double refine_end(const Profile& v, std::size_t peak_k, double fallback) {
@@ -100,7 +105,8 @@ double refine_end(const Profile& v, std::size_t peak_k, double fallback) {
   std::size_t l = h;
   while (l < last && v(l) >= low) ++l;
   if (v(l) >= low) return fallback;
-  return 2.0 * v.crossing(l - 1, low) - v.crossing(h - 1, high);
+  const double t_low = v.crossing(l - 1, low);
+  return t_low + kExtrapolation * (t_low - v.crossing(h - 1, high));
 }
 
 }  // namespace
@@ -125,14 +131,14 @@ Boundaries refine_boundaries(const RepRecorder& r, double start_s, double end_s,
   const Profile v{smoothed_rate(r, i0, i1, half, scratch), r.time_at(i0), dt};
 
   // The first and the last peaks of the rep: the local maxima where its speed first and last
-  // reaches half of its largest (sub-movements of a rep may differ in speed).
+  // reaches kPeakShare of its largest (sub-movements of a rep may differ in speed).
   const std::size_t k_s = i_s - i0, k_e = i_e - i0;
   double peak = 0.0;
   for (std::size_t k = k_s; k <= k_e; ++k) peak = std::max(peak, v(k));
   if (peak < kMinPeakDps) return detected;
   std::size_t first = k_s, final = k_e;
-  while (first < k_e && v(first) < 0.5 * peak) ++first;
-  while (final > first && v(final) < 0.5 * peak) --final;
+  while (first < k_e && v(first) < kPeakShare * peak) ++first;
+  while (final > first && v(final) < kPeakShare * peak) --final;
   while (first < k_e && v(first + 1) >= v(first)) ++first;  // up to its local maximum
   while (final > k_s && v(final - 1) >= v(final)) --final;
   const double start = refine_start(v, first, start_s);
