@@ -78,6 +78,8 @@ void write_fields(util::JsonObjectWriter& w, const RepEvent& e) {
       .add("angular_speed_mean_dps", e.angular_speed_mean_dps)
       .add("angular_speed_peak_dps", e.angular_speed_peak_dps)
       .add("sparc", e.sparc)
+      .add("tremor_rms_dps", e.tremor_rms_dps)
+      .add("tremor_hz", e.tremor_hz)
       .add("placement_tilt_deg", e.placement_tilt_deg)
       .add("placement_error_deg", e.placement_error_deg)
       .add_fixed("engagement_latency_s", e.engagement_latency_s, kTimeDecimals)

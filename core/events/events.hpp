@@ -17,19 +17,22 @@ struct RepEvent {
   double time_under_load_s = 0.0;
   double force_mean_n = 0.0;
   double force_peak_n = 0.0;
-  double impulse_ns = 0.0;            // integral of force over the rep, N*s
-  double force_cv_pct = 0.0;          // steadiness: SD/mean over the middle 80 % of the rep
+  double impulse_ns = 0.0;                    // integral of force over the rep, N*s
+  double force_cv_pct = 0.0;                  // steadiness: SD/mean over the middle 80 % of the rep
   std::optional<double> pressure_kept_ratio;  // mean force moving / mean force still before it
   double rom_deg = 0.0;
   double angular_speed_mean_dps = 0.0;
   double angular_speed_peak_dps = 0.0;
   double sparc = 0.0;
-  double placement_tilt_deg = 0.0;    // contact z axis vs vertical at placement start
-  std::optional<double> placement_error_deg;   // tilt - reference tilt
-  std::optional<double> engagement_latency_s;  // movement onset - load onset (first rep of a placement)
+  double tremor_rms_dps = 0.0;      // RMS of the gyro's tremor band (above 3 Hz), noise floor off
+  std::optional<double> tremor_hz;  // its frequency, when tremor_rms_dps >= 0.2 deg/s
+  double placement_tilt_deg = 0.0;  // contact z axis vs vertical at placement start
+  std::optional<double> placement_error_deg;  // tilt - reference tilt
+  std::optional<double>
+      engagement_latency_s;  // movement onset - load onset (first rep of a placement)
   std::uint32_t samples = 0;
-  std::uint32_t samples_interpolated = 0;      // lost samples bridged inside the rep
-  bool truncated = false;             // the rep hit the length cap and was closed there
+  std::uint32_t samples_interpolated = 0;  // lost samples bridged inside the rep
+  bool truncated = false;                  // the rep hit the length cap and was closed there
 };
 
 struct HoldEvent {
@@ -55,7 +58,7 @@ struct SetSummary {
   double rom_mean_deg = 0.0;
   double duration_mean_s = 0.0;
   double force_mean_n = 0.0;
-  std::optional<double> rom_cv_pct;        // consistency across the set (needs 2 reps)
+  std::optional<double> rom_cv_pct;  // consistency across the set (needs 2 reps)
   std::optional<double> duration_cv_pct;
   std::optional<double> force_cv_pct;
   std::optional<double> placement_ce_deg;  // constant, absolute, variable error of placement
@@ -84,8 +87,8 @@ struct QualityStats {
   std::uint64_t gaps_broken = 0;           // gaps too long to bridge: state reset
   double largest_gap_s = 0.0;
   std::uint64_t saturated_samples = 0;
-  std::uint64_t reps_discarded = 0;        // open reps dropped by a broken gap or a link loss
-  std::uint64_t taps = 0;                  // placements too short to be anything
+  std::uint64_t reps_discarded = 0;  // open reps dropped by a broken gap or a link loss
+  std::uint64_t taps = 0;            // placements too short to be anything
   [[nodiscard]] double loss_rate() const {
     const auto total = packets + packets_missing;
     return total == 0 ? 0.0 : static_cast<double>(packets_missing) / static_cast<double>(total);

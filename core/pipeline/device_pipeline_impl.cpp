@@ -4,8 +4,6 @@
 #include <cmath>
 #include <vector>
 
-#include "core/reps/rep_metrics.hpp"
-
 namespace r3::core {
 namespace {
 constexpr double kSettleS = 0.3;    // after load onset, the placement has settled
@@ -15,19 +13,9 @@ constexpr double kRampSkipS = 0.5;  // still force before this is ramp, not plat
 // sample is taken: measured, waiting there costs reps the gap cut short.)
 constexpr double kHandOverStillS = 0.5;
 constexpr double kTareTimeConstantS = 0.5;
-constexpr double kRecordMarginS = 0.5;  // recorder room beyond the rest window and longest rep
-
-// Scratch for computing a rep's metrics, one per thread: not per-contact state, and allocated
-// only until it has grown to the longest rep seen.
-struct Scratch {
-  std::vector<float> force;
-  std::vector<float> speed;
-  SparcWorkspace sparc;
-};
-Scratch& scratch_buffers() {
-  thread_local Scratch scratch;
-  return scratch;
-}
+constexpr double kRecordMarginS = 0.5;    // recorder room beyond the rest window and longest rep
+constexpr double kMovementLagMaxS = 0.5;  // room for the movement band's delay (~0.28 s)
+constexpr double kTremorFloorTimeConstantS = 5.0;
 
 bool finite(const Sample& s) {
   bool ok = std::isfinite(s.t_s) && std::isfinite(s.force_n);
@@ -57,13 +45,15 @@ void DevicePipeline::Impl::set_rate(double hz) {
   force_filter = Biquad::low_pass(std::min(config.force_filter_hz, 0.4 * fs), fs);
   recorder.configure(recorder_capacity(), fs);
   segmenter.set_rate(fs);
+  orientation.set_rate(fs);
+  movement_lag_s = orientation.bands().movement_delay_s();
   realign = true;
 }
 
 std::size_t DevicePipeline::Impl::recorder_capacity() const {
   // Room for the rest window a movement departs from, and the longest rep.
-  const double seconds =
-      RepSegmenter::kRestWindowS + config.thresholds.rep_max_duration_s + kRecordMarginS;
+  const double seconds = RepSegmenter::kRestWindowS + config.thresholds.rep_max_duration_s +
+                         kRecordMarginS + kMovementLagMaxS + kRefineReachS;
   return static_cast<std::size_t>(std::ceil(seconds * fs));
 }
 
@@ -128,6 +118,8 @@ void DevicePipeline::Impl::process(const Sample& s, bool interpolated) {
   const double force_lp = force_filter.process(force);
   orientation.update(s.acc_g, s.gyro_dps, dt);
   const double speed = orientation.angular_speed_dps();
+  // Stillness and movement are judged on the movement band: a trembling hand is not moving.
+  const double movement_speed = orientation.movement_speed_dps();
 
   switch (load.update(s.t_s, force_lp)) {
     case LoadTransition::kOnset:
@@ -140,14 +132,42 @@ void DevicePipeline::Impl::process(const Sample& s, bool interpolated) {
       break;
   }
 
+  const auto& tremor = orientation.bands().tremor_dps();
+  double tremor_sq = 0.0, tremor_step_sq = 0.0;
+  for (std::size_t i = 0; i < 3; ++i) {
+    tremor_sq += tremor[i] * tremor[i];
+    tremor_step_sq += (tremor[i] - prev_tremor[i]) * (tremor[i] - prev_tremor[i]);
+  }
+  prev_tremor = tremor;
+
   if (load.loaded()) {
-    if (interpolated) ++interpolated_in_recording;
-    recorder.record(s.t_s, static_cast<float>(force), static_cast<float>(speed));
+    RecordedSample rec;
+    rec.interpolated = interpolated;
+    rec.force_n = static_cast<float>(force);
+    rec.speed_dps = static_cast<float>(speed);
+    const auto& bias = orientation.gyro_bias_dps();
+    for (std::size_t i = 0; i < 3; ++i) {
+      rec.rate_dps[i] = static_cast<float>(static_cast<double>(s.gyro_dps[i]) - bias[i]);
+    }
+    rec.tremor_sq = static_cast<float>(tremor_sq);
+    rec.tremor_step_sq = static_cast<float>(tremor_step_sq);
+    const Quaternion& q = orientation.orientation();
+    rec.q = {static_cast<float>(q.w), static_cast<float>(q.x), static_cast<float>(q.y),
+             static_cast<float>(q.z)};
+    recorder.record(s.t_s, rec);
     const bool was_moving = segmenter.moving();
-    if (segmenter.update(s.t_s, orientation.orientation(), speed)) on_movement_end();
-    recorder.keep_from(segmenter.keep_from_s());
-    if (!segmenter.moving()) interpolated_in_recording = 0;
-    const bool still = speed < config.thresholds.still_dps;
+    if (segmenter.update(s.t_s, orientation.movement_orientation(), movement_speed)) {
+      on_movement_end();
+    }
+    if (pending_rep &&
+        (s.t_s - pending_rep->end_s >= kPublishDelayS || (!was_moving && segmenter.moving()))) {
+      publish_pending_rep();
+    }
+    // Kept from before the movement was seen to start: its boundaries are refined looking back.
+    double keep_s = segmenter.keep_from_s() - movement_lag_s;
+    if (pending_rep) keep_s = std::min(keep_s, pending_rep->start_s);
+    recorder.keep_from(keep_s - kRefineReachS);
+    const bool still = movement_speed < config.thresholds.still_dps;
     if (!placement.tilt_deg &&
         ((still && s.t_s - placement.onset_s >= kSettleS) || (!was_moving && segmenter.moving()))) {
       placement.tilt_deg = tilt_deg(segmenter.rest_orientation());
@@ -162,10 +182,17 @@ void DevicePipeline::Impl::process(const Sample& s, bool interpolated) {
       // After a broken gap the contact may be anywhere in a movement: rest starts once still.
       if (!still) settle_still_since_s.reset();
       if (still && !settle_still_since_s) settle_still_since_s = s.t_s;
-      if (still || segmenter.moving()) segmenter.begin(s.t_s, orientation.orientation());
+      segmenter.begin(s.t_s, orientation.movement_orientation());
       settling = !(still && s.t_s - *settle_still_since_s >= settle_still_s);
     }
   } else {
+    if (!interpolated && movement_speed < config.thresholds.still_dps) {
+      // Nobody holds the contact: what the tremor band shows is the sensor's own noise.
+      tremor_floor_samples = std::min(tremor_floor_samples + 1.0, kTremorFloorTimeConstantS * fs);
+      const double k = 1.0 / tremor_floor_samples;
+      tremor_floor.sq += k * (tremor_sq - tremor_floor.sq);
+      tremor_floor.step_sq += k * (tremor_step_sq - tremor_floor.step_sq);
+    }
     const double a = dt / kTareTimeConstantS;
     unloaded_force_mean += a * (static_cast<double>(s.force_n) - unloaded_force_mean);
     if (sets.rest_elapsed(s.t_s)) {
@@ -189,61 +216,14 @@ void DevicePipeline::Impl::on_onset(double t_s) {
   placement.onset_s = t_s;
   placement.hold_start_s = t_s;
   sets.on_load_onset(t_s);
-  segmenter.begin(t_s, orientation.orientation());
+  segmenter.begin(t_s, orientation.movement_orientation());
   recorder.clear();
-  interpolated_in_recording = 0;
-}
-
-void DevicePipeline::Impl::on_movement_end() {
-  const Movement& m = segmenter.last_movement();
-  const Thresholds& th = config.thresholds;
-  const double duration = m.end_s - m.start_s;
-  if (duration < th.rep_min_duration_s || m.rom_deg < th.rep_min_rom_deg) return;
-
-  maybe_emit_hold(m.start_s);
-  RepEvent rep;
-  Scratch& scratch = scratch_buffers();
-  recorder.copy(m.start_s, m.end_s, scratch.force, scratch.speed);
-  compute_rep_metrics(scratch.force, scratch.speed, fs, m.start_s, m.end_s, th, scratch.sparc, rep);
-  rep.placement_index = placement.index;
-  rep.rom_deg = m.rom_deg;
-  rep.truncated = m.how == MovementEnd::kTooLong;
-  rep.samples_interpolated = interpolated_in_recording;
-  if (placement.still_force.count() >= 10 && placement.still_force.mean() > 0.0) {
-    rep.pressure_kept_ratio = rep.force_mean_n / placement.still_force.mean();
-  }
-  const double tilt = placement.tilt_deg.value_or(tilt_deg(orientation.orientation()));
-  if (!placement.error_deg) placement.error_deg = sets.record_placement(tilt);
-  rep.placement_tilt_deg = tilt;
-  rep.placement_error_deg = placement.error_deg;
-  if (placement.reps == 0) rep.engagement_latency_s = m.start_s - placement.onset_s;
-  ++placement.reps;
-  sets.add_rep(rep);
-  sink.on_rep(rep);
-
-  placement.hold_start_s = m.end_s;
-  placement.hold_force.clear();
-}
-
-void DevicePipeline::Impl::maybe_emit_hold(double end_s) {
-  if (end_s - placement.hold_start_s < config.thresholds.hold_min_s) return;
-  HoldEvent hold;
-  hold.placement_index = placement.index;
-  hold.start_s = placement.hold_start_s;
-  hold.end_s = end_s;
-  hold.duration_s = end_s - placement.hold_start_s;
-  hold.force_mean_n = placement.hold_force.mean();
-  hold.force_cv_pct = placement.hold_force.cv_pct().value_or(0.0);
-  if (!placement.error_deg && placement.tilt_deg) {
-    placement.error_deg = sets.record_placement(*placement.tilt_deg);
-  }
-  sets.add_hold(hold);
-  sink.on_hold(hold);
 }
 
 void DevicePipeline::Impl::close_load(double release_s, bool finish_movement) {
   if (finish_movement) {
-    if (segmenter.end(release_s)) on_movement_end();
+    // In the segmenter's time, which is late by the movement band's delay.
+    if (segmenter.end(release_s + movement_lag_s)) on_movement_end();
   } else {
     const bool was_moving = segmenter.moving();
     if (segmenter.interrupt()) {
@@ -252,6 +232,7 @@ void DevicePipeline::Impl::close_load(double release_s, bool finish_movement) {
       ++quality.reps_discarded;
     }
   }
+  publish_pending_rep();
   maybe_emit_hold(release_s);
   if (placement.reps == 0 && release_s - placement.onset_s < config.thresholds.rep_min_duration_s) {
     ++quality.taps;

@@ -10,6 +10,7 @@
 #include "core/pipeline/placement.hpp"
 #include "core/protocol/stream_tracker.hpp"
 #include "core/reps/load_detector.hpp"
+#include "core/reps/rep_motion.hpp"
 #include "core/reps/rep_recorder.hpp"
 #include "core/reps/rep_segmenter.hpp"
 #include "core/reps/set_tracker.hpp"
@@ -17,6 +18,12 @@
 #include "core/signal/orientation.hpp"
 
 namespace r3::core {
+
+// A rep is published this long after its end (or earlier, when the next movement starts or the
+// load ends): its end is refined on the samples that follow it.
+constexpr double kPublishDelayS = 1.5;
+// Room to look for a rep's onset before the segmenter saw it start.
+constexpr double kRefineReachS = 2.0;
 
 struct DevicePipeline::Impl {
   Impl(const PipelineConfig& config, EventSink& sink);
@@ -35,6 +42,10 @@ struct DevicePipeline::Impl {
   EventSink& sink;
   double fs = 100.0;
   double dt = 0.01;
+  double movement_lag_s = 0.0;  // delay of the movement band (orientation and speed)
+  std::array<double, 3> prev_tremor{};
+  TremorFloor tremor_floor;  // the sensor's noise in the tremor band, learnt unloaded
+  double tremor_floor_samples = 0.0;
 
   protocol::StreamTracker tracker;
   Biquad force_filter;
@@ -45,7 +56,7 @@ struct DevicePipeline::Impl {
   SetTracker sets;
   Placement placement;
   std::uint32_t placements = 0;
-  std::uint32_t interpolated_in_recording = 0;
+  std::optional<Movement> pending_rep;  // a rep seen to end, waiting for the samples after it
 
   QualityStats quality;
   std::uint64_t malformed = 0;
@@ -65,6 +76,7 @@ struct DevicePipeline::Impl {
   void process(const Sample& sample, bool interpolated);
   void on_onset(double t_s);
   void on_movement_end();
+  void publish_pending_rep();
   void maybe_emit_hold(double end_s);
   void emit_live(double t_s, double force_n);
 };

@@ -11,6 +11,13 @@ constexpr double kDepartureDeg = 0.5;     // a movement began where it was last 
 // A movement from a pause that stops again is a return when the angle from rest fell by nearly
 // all the distance moved from the pause (a reversal); a movement in another direction does not.
 constexpr double kReturnShare = 0.9;
+// A stop is still in angle as well as in speed: a rep slower than still_dps (a slow, small rehab
+// rep) keeps turning, and moving this far from where the still run began starts it over. The
+// segmenter sees the movement band, where a tremor's swing is ~0.01 deg.
+constexpr double kStopDriftDeg = 1.0;
+// Further out the same way after a pause shorter than this is a hesitation inside one rep;
+// after a longer one, a rep of its own.
+constexpr double kHesitationS = 2.5;
 
 double return_threshold(double move_start_deg, double peak_deg) {
   return std::max(move_start_deg, kReturnFraction * peak_deg);
@@ -100,14 +107,15 @@ void RepSegmenter::enter_paused(double t_s, const Quaternion& q) {
   window_.push(t_s, q);
 }
 
-bool RepSegmenter::stopped(double t_s, bool still) {
+bool RepSegmenter::stopped(double t_s, const Quaternion& q, bool still) {
   if (!still) {
     still_run_ = false;
     return false;
   }
-  if (!still_run_) {
+  if (!still_run_ || angle_between_deg(still_q_, q) > kStopDriftDeg) {
     still_run_ = true;
     still_since_s_ = t_s;
+    still_q_ = q;
   }
   return t_s - still_since_s_ >= thresholds_.stop_s;
 }
@@ -117,7 +125,7 @@ bool RepSegmenter::update_moving(double t_s, const Quaternion& q, bool still) {
     enter_returning(t_s, q);
     return false;
   }
-  if (stopped(t_s, still)) enter_paused(t_s, q);
+  if (stopped(t_s, q, still)) enter_paused(t_s, q);
   return false;
 }
 
@@ -152,6 +160,11 @@ bool RepSegmenter::heads_back() const {
   return angle_deg_ <= paused_angle_deg_ - kReturnShare * from_pause_deg_;
 }
 
+bool RepSegmenter::goes_further_out() const {
+  return resumed_start_s_ - paused_at_s_ < kHesitationS &&
+         angle_deg_ >= paused_angle_deg_ + kReturnShare * from_pause_deg_;
+}
+
 bool RepSegmenter::update_resumed(double t_s, const Quaternion& q, bool still) {
   from_pause_deg_ = angle_between_deg(pause_, q);
   from_pause_peak_deg_ = std::max(from_pause_peak_deg_, from_pause_deg_);
@@ -177,9 +190,15 @@ bool RepSegmenter::update_resumed(double t_s, const Quaternion& q, bool still) {
     enter_returning(t_s, q);
     return true;
   }
-  if (!stopped(t_s, still)) return false;
+  if (!stopped(t_s, q, still)) return false;
   if (heads_back()) {
     enter_paused(t_s, q);  // part of the way back, stopped again: still the same rep
+    return false;
+  }
+  if (goes_further_out()) {
+    // Further out the same way after a short pause, stopped again: one rep, with a hesitation.
+    peak_deg_ = std::max(peak_deg_, angle_deg_);
+    enter_paused(t_s, q);
     return false;
   }
   // Moved elsewhere and stopped: two reps, the second one paused in turn.

@@ -12,7 +12,8 @@
 //   resumed   -> ended     back at the pause: the paused rep ended where it stopped, and the
 //                          movement from the pause is a rep of its own (now returning)
 //   resumed   -> paused    back at the pause after a small excursion (a wiggle): the same pause;
-//                          or still again elsewhere: decided by direction (towards rest or not)
+//                          or still again elsewhere: decided by direction (towards rest, or
+//                          further out the same way: the same rep; else two reps)
 //   paused    -> ended     the load ends: the rep ended where it stopped
 //   any       -> ended     the load ended, or rep_max_duration_s reached (truncated)
 // Whether an ended movement is a rep (duration and range) is the caller's decision.
@@ -75,8 +76,10 @@ class RepSegmenter {
   void enter_returning(double t_s, const Quaternion& q);
   void enter_paused(double t_s, const Quaternion& q);
   [[nodiscard]] bool heads_back() const;
-  // Tracks a run of still samples: true once it has lasted stop_s (since still_since_s_).
-  bool stopped(double t_s, bool still);
+  [[nodiscard]] bool goes_further_out() const;
+  // Tracks a run of still samples that also stay put in angle: true once it has lasted stop_s
+  // (since still_since_s_).
+  bool stopped(double t_s, const Quaternion& q, bool still);
 
   Thresholds thresholds_;
   RestWindow window_;
@@ -88,6 +91,7 @@ class RepSegmenter {
   double peak_deg_ = 0.0;
   bool still_run_ = false;
   double still_since_s_ = 0.0;
+  Quaternion still_q_;  // where the still run began
   double returning_since_s_ = 0.0;
   double min_deg_ = 0.0;
   double min_t_s_ = 0.0;

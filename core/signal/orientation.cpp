@@ -41,17 +41,31 @@ double tilt_deg(const Quaternion& q) {
   return std::atan2(std::sqrt(zx * zx + zy * zy), zz) * kRadToDeg;
 }
 
-OrientationFilter::OrientationFilter(const OrientationConfig& config) : config_(config) {}
+OrientationFilter::OrientationFilter(const OrientationConfig& config, double fs_hz)
+    : config_(config), bands_(config.bands, fs_hz) {
+  q_movement_.design(config.bands.movement_hz, fs_hz);
+}
+
+void OrientationFilter::set_rate(double fs_hz) {
+  bands_.set_rate(fs_hz);
+  q_movement_.design(config_.bands.movement_hz, fs_hz);
+  bands_primed_ = false;
+}
 
 void OrientationFilter::reset() {
   q_ = {};
+  q_movement_.reset(q_);
   bias_ = {};
   block_ = Block{};
   pending_ = false;
+  pending_mean_ = {};
+  pending_acc_ = {};
   learnt_s_ = 0.0;
   speed_dps_ = 0.0;
+  movement_speed_dps_ = 0.0;
   rest_s_ = 0.0;
   aligned_ = false;
+  bands_primed_ = false;
 }
 
 void OrientationFilter::align(const std::array<float, 3>& acc_g) {
@@ -65,6 +79,7 @@ void OrientationFilter::align(const std::array<float, 3>& acc_g) {
   const double cp = std::cos(0.5 * pitch), sp = std::sin(0.5 * pitch);
   q_ = {cp * cr, cp * sr, sp * cr, -sp * sr};
   aligned_ = true;
+  bands_primed_ = false;  // after a break the band filters start from the next sample
 }
 
 bool OrientationFilter::quiet(const Block& b) const {
@@ -75,16 +90,44 @@ bool OrientationFilter::quiet(const Block& b) const {
          mx * mx + my * my + mz * mz < config_.rest_gyro_dps * config_.rest_gyro_dps;
 }
 
-void OrientationFilter::learn_bias(double gx, double gy, double gz, double accel_dev, double dt_s) {
-  const std::array<double, 3> g{gx, gy, gz};
+bool OrientationFilter::steady(const std::array<double, 3>& mean,
+                               const std::array<double, 3>& acc_mean) const {
+  for (int i = 0; i < 3; ++i) {
+    if (!(std::abs(mean[i] - pending_mean_[i]) < config_.rest_step_dps)) return false;
+  }
+  // The direction of gravity did not turn between the blocks (a slow rotation about any axis but
+  // the vertical shows there long before it shows in a rate threshold).
+  const std::array<double, 3>& a = pending_acc_;
+  const std::array<double, 3>& b = acc_mean;
+  const double cx = a[1] * b[2] - a[2] * b[1], cy = a[2] * b[0] - a[0] * b[2],
+               cz = a[0] * b[1] - a[1] * b[0];
+  const double sin_turn =
+      std::sqrt((cx * cx + cy * cy + cz * cz) / ((a[0] * a[0] + a[1] * a[1] + a[2] * a[2]) *
+                                                 (b[0] * b[0] + b[1] * b[1] + b[2] * b[2])));
+  return sin_turn < std::sin(config_.rest_tilt_step_deg * kDegToRad);
+}
+
+bool OrientationFilter::near_bias(const std::array<double, 3>& mean) const {
+  // Once a bias is known, a "rest" turning at a steady rate away from it is a slow movement
+  // about the vertical (which gravity cannot show) unless it lasts longer than any rep.
+  if (learnt_s_ <= 0.0 || rest_s_ >= config_.rest_new_bias_s) return true;
+  for (int i = 0; i < 3; ++i) {
+    if (!(std::abs(mean[i] - bias_[i]) < config_.rest_bias_change_dps)) return false;
+  }
+  return true;
+}
+
+void OrientationFilter::learn_bias(const std::array<double, 3>& g, const std::array<float, 3>& acc,
+                                   double accel_dev, double dt_s) {
   if (block_.samples == 0) {
     block_.min = g;
     block_.max = g;
   }
-  for (int i = 0; i < 3; ++i) {
+  for (std::size_t i = 0; i < 3; ++i) {
     block_.sum[i] += g[i];
     block_.min[i] = std::min(block_.min[i], g[i]);
     block_.max[i] = std::max(block_.max[i], g[i]);
+    block_.acc_sum[i] += static_cast<double>(acc[i]);
   }
   // NaN (a non-finite accelerometer sample) fails the comparison in quiet(): not a rest.
   block_.max_accel_dev =
@@ -93,21 +136,29 @@ void OrientationFilter::learn_bias(double gx, double gy, double gz, double accel
   ++block_.samples;
   if (block_.seconds < config_.bias_block_s) return;
 
-  if (quiet(block_)) {
-    if (pending_) {
+  std::array<double, 3> mean{}, acc_mean{};
+  for (std::size_t i = 0; i < 3; ++i) {
+    mean[i] = block_.sum[i] / block_.samples;
+    acc_mean[i] = block_.acc_sum[i] / block_.samples;
+  }
+  const bool quiet_now = quiet(block_);
+  if (quiet_now && (!pending_ || steady(mean, acc_mean))) {
+    rest_s_ += block_.seconds;
+    if (pending_ && near_bias(pending_mean_)) {
       // The previous quiet block is confirmed by this one: learn from it. A running mean that
       // becomes an exponential follow once the time constant is reached.
       learnt_s_ += config_.bias_block_s;
       const double alpha = config_.bias_block_s / std::min(learnt_s_, config_.bias_time_constant_s);
       for (int i = 0; i < 3; ++i) bias_[i] += std::min(alpha, 1.0) * (pending_mean_[i] - bias_[i]);
     }
-    for (int i = 0; i < 3; ++i) pending_mean_[i] = block_.sum[i] / block_.samples;
-    pending_ = true;
-    rest_s_ += block_.seconds;
   } else {
-    pending_ = false;
     rest_s_ = 0.0;
   }
+  // A quiet block that is not steady with the one before may still be the first of a rest: it
+  // waits for its own confirmation.
+  pending_ = quiet_now;
+  pending_mean_ = mean;
+  pending_acc_ = acc_mean;
   block_ = Block{};
 }
 
@@ -123,10 +174,19 @@ void OrientationFilter::update(const std::array<float, 3>& acc_g,
   // correction.
   const double a_dev = std::abs(a_norm - 1.0);
 
-  learn_bias(gx, gy, gz, a_dev, dt_s);
+  if (!bands_primed_) {
+    bands_.reset({gx, gy, gz});
+    q_movement_.reset(q_);
+    bands_primed_ = true;
+  }
+  bands_.update({gx, gy, gz});
+  const std::array<double, 3>& m = bands_.movement_dps();
+  learn_bias(m, acc_g, a_dev, dt_s);
 
   const double wx_dps = gx - bias_[0], wy_dps = gy - bias_[1], wz_dps = gz - bias_[2];
   speed_dps_ = std::sqrt(wx_dps * wx_dps + wy_dps * wy_dps + wz_dps * wz_dps);
+  const double bx = m[0] - bias_[0], by = m[1] - bias_[1], bz = m[2] - bias_[2];
+  movement_speed_dps_ = std::sqrt(bx * bx + by * by + bz * bz);
   double wx = wx_dps * kDegToRad, wy = wy_dps * kDegToRad, wz = wz_dps * kDegToRad;
 
   const double qw = q_.w, qx = q_.x, qy = q_.y, qz = q_.z;
@@ -154,6 +214,7 @@ void OrientationFilter::update(const std::array<float, 3>& acc_g,
   if (!(n2 > 0.0) || !std::isfinite(n2)) return;  // absurd rates: keep the last good estimate
   const double s = 1.0 / std::sqrt(n2);
   q_ = {nw * s, nx * s, ny * s, nz * s};
+  q_movement_.update(q_);
 }
 
 }  // namespace r3::core

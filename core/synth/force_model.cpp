@@ -12,6 +12,32 @@ constexpr double kTwoPi = 2.0 * std::numbers::pi;
 double raised_cosine(double x) {
   return 0.5 - 0.5 * std::cos(std::numbers::pi * x);
 }
+double raised_cosine_slope(double x) {
+  return 0.5 * std::numbers::pi * std::sin(std::numbers::pi * x);
+}
+
+// The envelope's time derivative, 1/s.
+double envelope_slope(const LoadEpisode& l, double t_s) {
+  if (t_s <= l.on_s || t_s >= l.off_s) return 0.0;
+  if (t_s < l.on_s + l.ramp_in_s)
+    return raised_cosine_slope((t_s - l.on_s) / l.ramp_in_s) / l.ramp_in_s;
+  if (t_s > l.off_s - l.ramp_out_s) {
+    return -raised_cosine_slope((l.off_s - t_s) / l.ramp_out_s) / l.ramp_out_s;
+  }
+  return 0.0;
+}
+
+// The tremor's amplitude envelope: the load's, times a slow modulation (and its derivative).
+double tremor_gain(const LoadEpisode& l, double t_s, double& slope) {
+  const HandTremor& h = l.hand;
+  const double tau = t_s - l.on_s;
+  const double m = 1.0 + h.mod_depth * std::sin(kTwoPi * h.mod_hz * tau + h.mod_phase);
+  const double dm =
+      h.mod_depth * kTwoPi * h.mod_hz * std::cos(kTwoPi * h.mod_hz * tau + h.mod_phase);
+  const double env = envelope(l, t_s);
+  slope = envelope_slope(l, t_s) * m + env * dm;
+  return env * m;
+}
 }  // namespace
 
 LoadEpisode make_load(Rng& rng, double on_s, double off_s, double ramp_in_s, double ramp_out_s,
@@ -59,7 +85,25 @@ double load_force(const LoadEpisode& l, double t_s, double speed_dps) {
   }
   shape += l.tremor_frac * std::sin(kTwoPi * l.tremor_hz * tau + l.tremor_phase);
   shape -= l.dip_frac * std::min(speed_dps / kDipRefDps, 1.5);
+  if (l.hand.on) {
+    double unused = 0.0;
+    const double gain = tremor_gain(l, t_s, unused) / env;  // env multiplies the shape below
+    shape += l.hand.force_frac * gain * std::sin(kTwoPi * l.hand.hz * tau + l.hand.phase);
+  }
   return std::max(0.0, env * l.plateau_n * shape);
+}
+
+TremorAngle hand_tremor(const LoadEpisode& l, double t_s) {
+  const HandTremor& h = l.hand;
+  if (!h.on || t_s <= l.on_s || t_s >= l.off_s) return {};
+  // angle = -(a(t) / w) cos(w tau + phase): its derivative is a(t) sin(...) plus a small term
+  // from the slowly varying amplitude, kept so the gyro is exactly the angle's derivative.
+  double slope = 0.0;
+  const double a = tremor_gain(l, t_s, slope) * h.amplitude_dps * std::numbers::pi / 180.0;
+  const double da = slope * h.amplitude_dps * std::numbers::pi / 180.0;
+  const double w = kTwoPi * h.hz;
+  const double x = w * (t_s - l.on_s) + h.phase;
+  return {-a / w * std::cos(x), a * std::sin(x) - da / w * std::cos(x), a * w * std::cos(x)};
 }
 
 }  // namespace r3::core::synth

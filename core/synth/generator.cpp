@@ -13,6 +13,7 @@ namespace {
 
 constexpr std::uint64_t kBehaviourStream = 1;
 constexpr std::uint64_t kSensorStream = 2;
+constexpr std::uint64_t kTremorStream = 4;  // 3 is the transport's
 
 // Sample indices with t in [start, end].
 void index_range(double start_s, double end_s, double rate_hz, std::size_t n, std::size_t& first,
@@ -40,10 +41,14 @@ void fill_truth(const Script& script, const std::vector<TrueState>& states, doub
     index_range(rep.start_s, rep.end_s, rate_hz, states.size(), first, last);
     speed.clear();
     double rom = 0.0;
+    double tremor_sq = 0.0;
     for (std::size_t i = first; i <= last; ++i) {
-      rom = std::max(rom, angle_between_rad(m.q_start, states[i].q));
-      speed.push_back(norm(states[i].gyro_dps));
+      rom = std::max(rom, angle_between_rad(m.q_start, states[i].q_movement));
+      speed.push_back(norm(states[i].movement_gyro_dps));
+      tremor_sq += dot(states[i].tremor_gyro_dps, states[i].tremor_gyro_dps);
     }
+    rep.tremor_rms_dps = std::sqrt(tremor_sq / static_cast<double>(last - first + 1));
+    rep.tremor_hz = states[first].tremor_hz;
     rep.rom_deg = rom * 180.0 / std::numbers::pi;
     rep.force_mean_n = mean_force(states, first, last);
     rep.peak_speed_dps = speed.empty() ? 0.0 : *std::max_element(speed.begin(), speed.end());
@@ -80,7 +85,8 @@ Session generate_session(const SessionSpec& raw_spec) {
   const SessionSpec spec = sanitised(raw_spec);
   Rng behaviour(mix_seed(spec.seed, kBehaviourStream));
   Rng sensor(mix_seed(spec.seed, kSensorStream));
-  const Script script = build_script(spec, behaviour);
+  Rng tremor(mix_seed(spec.seed, kTremorStream));
+  const Script script = build_script(spec, behaviour, tremor);
   const std::vector<TrueState> states = sample_truth(script, spec.rate_hz);
   Session session;
   session.rate_hz = spec.rate_hz;

@@ -20,6 +20,10 @@ struct TruthRep {
   double force_mean_n = 0.0;  // true contact force averaged over [start, end]
   double sparc = 0.0;         // SPARC of the noise-free angular speed profile
   double peak_speed_dps = 0.0;
+  // The hand tremor's angular rate during the rep (0 without one): RMS of its vector, deg/s,
+  // and its frequency.
+  double tremor_rms_dps = 0.0;
+  double tremor_hz = 0.0;
   double placement_tilt_deg = 0.0;  // contact z axis vs vertical at the placement's start
   bool out_and_stay = false;
 };

@@ -52,14 +52,27 @@ std::vector<TrueState> sample_truth(const Script& script, double rate_hz) {
       w = scale(m.axis_b, a.rate_rad_s);
       alpha = scale(m.axis_b, a.accel_rad_s2);
     }
+    s.q_movement = s.q;
+    s.movement_gyro_dps = scale(w, kRadToDeg);
+    while (li < loads.size() && loads[li].off_s < s.t_s) ++li;
+    const bool loaded = li < loads.size() && loads[li].on_s <= s.t_s;
+    if (loaded && loads[li].hand.on) {
+      // The tremor rotates the contact a little further about its own body axis:
+      // q = q_movement * R(axis, angle), so the movement's rates are seen through R.
+      const Vec3& axis = loads[li].hand.axis_b;
+      const TremorAngle tr = hand_tremor(loads[li], s.t_s);
+      const Quaternion r = from_axis_angle(axis, tr.angle_rad);
+      s.q = qmul(s.q, r);
+      w = add(rotate_inv(r, w), scale(axis, tr.rate_rad_s));
+      alpha = add(rotate_inv(r, alpha), scale(axis, tr.accel_rad_s2));
+      s.tremor_gyro_dps = scale(axis, tr.rate_rad_s * kRadToDeg);
+      s.tremor_hz = loads[li].hand.hz;
+    }
     // Rigid rotation about a fixed point: a = alpha x r + w x (w x r), body frame.
     const Vec3 a_lin = add(cross(alpha, kLeverM), cross(w, cross(w, kLeverM)));
     s.acc_g = add(rotate_inv(s.q, {0.0, 0.0, 1.0}), scale(a_lin, 1.0 / kG));
     s.gyro_dps = scale(w, kRadToDeg);
-    while (li < loads.size() && loads[li].off_s < s.t_s) ++li;
-    if (li < loads.size() && loads[li].on_s <= s.t_s) {
-      s.force_n = load_force(loads[li], s.t_s, norm(s.gyro_dps));
-    }
+    if (loaded) s.force_n = load_force(loads[li], s.t_s, norm(s.movement_gyro_dps));
   }
   return out;
 }

@@ -16,6 +16,11 @@ struct TrueState {
   Vec3 gyro_dps{};  // body frame
   Vec3 acc_g{};     // specific force, body frame
   Quaternion q;     // body -> world
+  // The same without the hand tremor (the deliberate movement), and the tremor's own rate.
+  Quaternion q_movement;
+  Vec3 movement_gyro_dps{};
+  Vec3 tremor_gyro_dps{};
+  double tremor_hz = 0.0;
 };
 
 // Samples at t = i / rate_hz, i = 0 .. floor(duration * rate).

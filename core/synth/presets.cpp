@@ -53,6 +53,17 @@ SessionSpec sanitised(const SessionSpec& in) {
   b.rest_between_sets_s = clamp_to(b.rest_between_sets_s, 1.0, 3600.0, 45.0);
   b.out_and_stay_fraction = clamp_to(b.out_and_stay_fraction, 0.0, 1.0, 0.15);
   b.hold_probability = clamp_to(b.hold_probability, 0.0, 1.0, 0.15);
+  TremorSpec& tr = b.tremor;
+  tr.probability = clamp_to(tr.probability, 0.0, 1.0, 0.0);
+  tr.freq_min_hz = clamp_to(tr.freq_min_hz, 1.0, 20.0, 8.0);
+  tr.freq_max_hz = clamp_to(tr.freq_max_hz, 1.0, 20.0, 12.0);
+  order(tr.freq_min_hz, tr.freq_max_hz);
+  tr.amplitude_min_dps = clamp_to(tr.amplitude_min_dps, 0.0, 100.0, 0.5);
+  tr.amplitude_max_dps = clamp_to(tr.amplitude_max_dps, 0.0, 100.0, 3.0);
+  order(tr.amplitude_min_dps, tr.amplitude_max_dps);
+  tr.force_min_frac = clamp_to(tr.force_min_frac, 0.0, 0.3, 0.01);
+  tr.force_max_frac = clamp_to(tr.force_max_frac, 0.0, 0.3, 0.03);
+  order(tr.force_min_frac, tr.force_max_frac);
   SensorSpec& n = s.sensor;
   n.noise_scale = clamp_to(n.noise_scale, 0.0, 100.0, 1.0);
   n.gyro_bias_max_dps = clamp_to(n.gyro_bias_max_dps, 0.0, 100.0, 1.0);
@@ -84,6 +95,35 @@ bool preset(std::string_view name, std::uint64_t seed, SessionSpec& out) {
     t.clock_drift_ppm = 50.0;
     t.reconnect_gap_probability = 0.3;
   };
+  // Slow, small, light reps: a rehab patient or an older client.
+  auto rehab = [](BehaviourSpec& b) {
+    b.rep_duration_min_s = 5.0;
+    b.rep_duration_max_s = 10.0;
+    b.rom_min_deg = 8.0;
+    b.rom_max_deg = 20.0;
+    b.force_min_n = 20.0;
+    b.force_max_n = 45.0;
+    b.rest_between_reps_min_s = 2.0;
+    b.rest_between_reps_max_s = 5.0;
+  };
+  auto physiological = [](TremorSpec& t) {
+    t.probability = 1.0;
+    t.freq_min_hz = 8.0;
+    t.freq_max_hz = 12.0;
+    t.amplitude_min_dps = 0.5;
+    t.amplitude_max_dps = 3.0;
+    t.force_min_frac = 0.01;
+    t.force_max_frac = 0.03;
+  };
+  auto pathological = [](TremorSpec& t) {
+    t.probability = 1.0;
+    t.freq_min_hz = 4.0;
+    t.freq_max_hz = 6.0;
+    t.amplitude_min_dps = 3.0;
+    t.amplitude_max_dps = 15.0;
+    t.force_min_frac = 0.03;
+    t.force_max_frac = 0.08;
+  };
   if (name == "clean") {
     s.sensor.noise_scale = 0.3;
   } else if (name == "noisy") {
@@ -104,6 +144,23 @@ bool preset(std::string_view name, std::uint64_t seed, SessionSpec& out) {
     s.behaviour.distractors = true;
     lossy(s.transport, 0.05);
     s.transport.reconnect_gap_probability = 0.5;
+  } else if (name == "tremor") {
+    s.sensor.noise_scale = 1.0;
+    physiological(s.behaviour.tremor);
+  } else if (name == "pathological") {
+    s.sensor.noise_scale = 1.0;
+    pathological(s.behaviour.tremor);
+  } else if (name == "rehab") {
+    s.sensor.noise_scale = 1.0;
+    rehab(s.behaviour);
+  } else if (name == "rehab-tremor") {
+    s.sensor.noise_scale = 1.0;
+    rehab(s.behaviour);
+    physiological(s.behaviour.tremor);
+  } else if (name == "rehab-pathological") {
+    s.sensor.noise_scale = 1.0;
+    rehab(s.behaviour);
+    pathological(s.behaviour.tremor);
   } else {
     return false;
   }
@@ -112,7 +169,8 @@ bool preset(std::string_view name, std::uint64_t seed, SessionSpec& out) {
 }
 
 std::string preset_names() {
-  return "clean, noisy, lossy, distractors, hard";
+  return "clean, noisy, lossy, distractors, hard, tremor, pathological, rehab, rehab-tremor, "
+         "rehab-pathological";
 }
 
 }  // namespace r3::core::synth

@@ -76,6 +76,11 @@ SessionScore score_session(const GroundTruth& truth, std::span<const RepEvent> d
     score.sparc_err.push_back(std::abs(dr.sparc - tr.sparc));
     score.start_err_s.push_back(std::abs(dr.start_s - tr.start_s));
     score.end_err_s.push_back(std::abs(dr.end_s - tr.end_s));
+    if (tr.tremor_rms_dps >= kTremorScoredDps) {
+      score.tremor_err_pct.push_back(100.0 * std::abs(dr.tremor_rms_dps - tr.tremor_rms_dps) /
+                                     tr.tremor_rms_dps);
+      score.tremor_hz_err.push_back(std::abs(dr.tremor_hz.value_or(0.0) - tr.tremor_hz));
+    }
   }
   score.tp = static_cast<int>(score.matches.size());
   std::vector<bool> excused(truth.reps.size(), false);
@@ -131,7 +136,7 @@ ErrorStats error_stats(std::vector<double> values) {
 AccuracySummary aggregate(std::span<const SessionScore> scores) {
   AccuracySummary a;
   int count_err_sum = 0;
-  std::vector<double> rom, force, sparc_v, start, end;
+  std::vector<double> rom, force, sparc_v, start, end, tremor, tremor_hz;
   for (const SessionScore& s : scores) {
     ++a.sessions;
     a.tp += s.tp;
@@ -149,6 +154,8 @@ AccuracySummary aggregate(std::span<const SessionScore> scores) {
     append(sparc_v, s.sparc_err);
     append(start, s.start_err_s);
     append(end, s.end_err_s);
+    append(tremor, s.tremor_err_pct);
+    append(tremor_hz, s.tremor_hz_err);
   }
   a.truth_reps = a.tp + a.fn + a.excused;
   a.precision = ratio_or(a.tp, a.tp + a.fp, 1.0);
@@ -161,6 +168,8 @@ AccuracySummary aggregate(std::span<const SessionScore> scores) {
   a.sparc_err = error_stats(std::move(sparc_v));
   a.start_err_s = error_stats(std::move(start));
   a.end_err_s = error_stats(std::move(end));
+  a.tremor_err_pct = error_stats(std::move(tremor));
+  a.tremor_hz_err = error_stats(std::move(tremor_hz));
   return a;
 }
 

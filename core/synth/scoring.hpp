@@ -11,6 +11,8 @@
 
 namespace r3::core::synth {
 
+constexpr double kTremorScoredDps = 0.3;  // RMS; below it a tremor is not scored
+
 struct ScoreParams {
   double min_iou = 0.3;            // a match needs IoU >= this ...
   double min_shorter_share = 0.5;  // ... or an overlap >= this share of the shorter interval
@@ -43,6 +45,9 @@ struct SessionScore {
   std::vector<SetCount> sets;
   // Per matched rep: |detected - truth|, except force, relative to the truth in %.
   std::vector<double> rom_err_deg, force_err_pct, sparc_err, start_err_s, end_err_s;
+  // Reps with a true tremor of kTremorScoredDps or more: |amplitude error| relative to the
+  // truth (%), |frequency error| (Hz, a missing frequency counts as the whole truth).
+  std::vector<double> tremor_err_pct, tremor_hz_err;
 
   [[nodiscard]] double precision() const;  // 1 when nothing was detected
   [[nodiscard]] double recall() const;     // 1 when there was nothing to find
@@ -72,6 +77,7 @@ struct AccuracySummary {
   double sets_exact_pct = 100.0;
   double count_abs_err_mean = 0.0;  // mean |detected - true| reps per set
   ErrorStats rom_err_deg, force_err_pct, sparc_err, start_err_s, end_err_s;
+  ErrorStats tremor_err_pct, tremor_hz_err;
 };
 AccuracySummary aggregate(std::span<const SessionScore> scores);
 

@@ -14,7 +14,8 @@ constexpr double kStayStill_s = 2.5;  // still after an out-and-stay rep, so it 
 
 class Builder {
  public:
-  Builder(const SessionSpec& spec, Rng& rng) : b_(spec.behaviour), rng_(rng) {}
+  Builder(const SessionSpec& spec, Rng& rng, Rng& tremor_rng)
+      : b_(spec.behaviour), rng_(rng), tremor_rng_(tremor_rng) {}
 
   Script build() {
     ref_tilt_deg_ = rng_.uniform(5.0, 30.0);
@@ -54,7 +55,26 @@ class Builder {
   void add_load(double on_s, double off_s, double plateau_n, double fluctuation) {
     const double ramp_in = rng_.uniform(0.2, 0.5);
     const double ramp_out = rng_.uniform(0.2, 0.5);
-    s_.loads.push_back(make_load(rng_, on_s, off_s, ramp_in, ramp_out, plateau_n, fluctuation));
+    push_load(make_load(rng_, on_s, off_s, ramp_in, ramp_out, plateau_n, fluctuation));
+  }
+
+  // Tremor draws come from their own stream: a preset with tremor has the same movements, loads
+  // and sensor errors as the one without.
+  void push_load(LoadEpisode load) {
+    const TremorSpec& t = b_.tremor;
+    if (t.probability > 0.0 && tremor_rng_.chance(t.probability)) {
+      HandTremor& h = load.hand;
+      h.on = true;
+      h.axis_b = random_unit_vector(tremor_rng_);
+      h.amplitude_dps = tremor_rng_.uniform(t.amplitude_min_dps, t.amplitude_max_dps);
+      h.hz = tremor_rng_.uniform(t.freq_min_hz, t.freq_max_hz);
+      h.phase = tremor_rng_.uniform(0.0, 2.0 * std::numbers::pi);
+      h.mod_depth = tremor_rng_.uniform(0.0, 0.25);
+      h.mod_hz = tremor_rng_.uniform(0.05, 0.3);
+      h.mod_phase = tremor_rng_.uniform(0.0, 2.0 * std::numbers::pi);
+      h.force_frac = tremor_rng_.uniform(t.force_min_frac, t.force_max_frac);
+    }
+    s_.loads.push_back(load);
   }
 
   double plateau() { return rng_.uniform(b_.force_min_n, b_.force_max_n); }
@@ -86,7 +106,7 @@ class Builder {
       case 0: {  // a tap: loaded for less than T_min
         kind = DistractorKind::kTap;
         const double dur = rng_.uniform(0.3, 0.75);
-        s_.loads.push_back(make_load(rng_, t_, t_ + dur, 0.1, 0.1, plateau(), 0.02));
+        push_load(make_load(rng_, t_, t_ + dur, 0.1, 0.1, plateau(), 0.02));
         t_ += dur;
         break;
       }
@@ -104,7 +124,7 @@ class Builder {
         for (int i = 0; i < 2; ++i) {
           if (i > 0) t_ += rng_.uniform(0.4, 0.8);
           const double dur = rng_.uniform(0.3, 0.6);
-          s_.loads.push_back(make_load(rng_, t_, t_ + dur, 0.1, 0.1, f, 0.02));
+          push_load(make_load(rng_, t_, t_ + dur, 0.1, 0.1, f, 0.02));
           t_ += dur;
         }
         break;
@@ -213,6 +233,7 @@ class Builder {
 
   const BehaviourSpec& b_;
   Rng& rng_;
+  Rng& tremor_rng_;
   Script s_;
   double t_ = 0.0;
   Quaternion q_;
@@ -222,8 +243,8 @@ class Builder {
 
 }  // namespace
 
-Script build_script(const SessionSpec& spec, Rng& rng) {
-  return Builder(spec, rng).build();
+Script build_script(const SessionSpec& spec, Rng& rng, Rng& tremor_rng) {
+  return Builder(spec, rng, tremor_rng).build();
 }
 
 }  // namespace r3::core::synth

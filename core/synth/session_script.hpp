@@ -22,7 +22,7 @@ struct Script {
   GroundTruth truth;
 };
 
-// spec must be sanitised.
-Script build_script(const SessionSpec& spec, Rng& rng);
+// spec must be sanitised. tremor_rng draws the hand tremors (spec.behaviour.tremor).
+Script build_script(const SessionSpec& spec, Rng& rng, Rng& tremor_rng);
 
 }  // namespace r3::core::synth

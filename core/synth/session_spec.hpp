@@ -8,6 +8,17 @@
 
 namespace r3::core::synth {
 
+// A hand tremor while the contact is pressed: an oscillation of the contact's angular rate about
+// a random axis (per placement), with the force trembling at the same frequency. Physiological
+// tremor is 8-12 Hz and a few deg/s; pathological (e.g. parkinsonian rest tremor) 4-6 Hz and up
+// to ~15 deg/s. Amplitudes are the peak of the sinusoidal angular rate.
+struct TremorSpec {
+  double probability = 0.0;  // per placement (load): the hand trembles during it
+  double freq_min_hz = 8.0, freq_max_hz = 12.0;
+  double amplitude_min_dps = 0.5, amplitude_max_dps = 3.0;
+  double force_min_frac = 0.01, force_max_frac = 0.03;  // force tremor amplitude / plateau
+};
+
 struct BehaviourSpec {
   int sets = 3;
   int placements_per_set_min = 2, placements_per_set_max = 4;
@@ -22,6 +33,7 @@ struct BehaviourSpec {
   double out_and_stay_fraction = 0.15;  // reps that go out and stop there
   double hold_probability = 0.15;       // a placement that is a hold, no movement
   bool distractors = false;  // taps, movement without load, partial reps, wiggles, double presses
+  TremorSpec tremor;
 };
 
 struct SensorSpec {
@@ -59,8 +71,8 @@ struct SessionSpec {
 // generator never fails on odd input, it generates from the sanitised spec.
 SessionSpec sanitised(const SessionSpec& spec);
 
-// Named presets: "clean", "noisy", "lossy", "distractors", "hard". False if unknown.
+// Named presets (see docs/synthetic-data.md). False if unknown.
 bool preset(std::string_view name, std::uint64_t seed, SessionSpec& out);
-std::string preset_names();  // "clean, noisy, lossy, distractors, hard"
+std::string preset_names();  // "clean, noisy, ..., rehab-pathological"
 
 }  // namespace r3::core::synth

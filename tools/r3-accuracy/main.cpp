@@ -14,7 +14,8 @@ namespace {
 
 constexpr const char* kUsage =
     "usage: r3-accuracy [--sessions N] [--first-seed N] [--out accuracy.md]\n"
-    "Runs N seeded synthetic sessions per preset (clean, noisy, lossy, distractors, hard)\n"
+    "Runs N seeded synthetic sessions per preset (clean, noisy, lossy, distractors, hard,\n"
+    "tremor, pathological, rehab, rehab-tremor, rehab-pathological)\n"
     "through the rep pipeline, as samples and, for the lossy presets, as packets; scores them\n"
     "against the ground truth and writes a markdown table (stdout without --out).\n"
     "  --sessions N    sessions per preset, 1-10000 (default 20)\n"
@@ -62,10 +63,12 @@ int main(int argc, char** argv) {
 
   using r3::tools::InputPath;
   const std::vector<std::pair<std::string, InputPath>> plan = {
-      {"clean", InputPath::kSamples},       {"noisy", InputPath::kSamples},
-      {"lossy", InputPath::kSamples},       {"lossy", InputPath::kPackets},
-      {"distractors", InputPath::kSamples}, {"hard", InputPath::kSamples},
-      {"hard", InputPath::kPackets}};
+      {"clean", InputPath::kSamples},        {"noisy", InputPath::kSamples},
+      {"lossy", InputPath::kSamples},        {"lossy", InputPath::kPackets},
+      {"distractors", InputPath::kSamples},  {"hard", InputPath::kSamples},
+      {"hard", InputPath::kPackets},         {"tremor", InputPath::kSamples},
+      {"pathological", InputPath::kSamples}, {"rehab", InputPath::kSamples},
+      {"rehab-tremor", InputPath::kSamples}, {"rehab-pathological", InputPath::kSamples}};
   std::vector<r3::tools::RunResult> runs;
   for (const auto& [preset, path] : plan) {
     runs.push_back(r3::tools::run_preset(preset, path, first_seed, sessions));

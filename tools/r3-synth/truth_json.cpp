@@ -45,6 +45,8 @@ std::string truth_json_lines(const core::synth::Session& session, const std::str
       w.add_fixed("force_mean_n", r.force_mean_n, kDecimals);
       w.add_fixed("sparc", r.sparc, kDecimals);
       w.add_fixed("peak_speed_dps", r.peak_speed_dps, kDecimals);
+      w.add_fixed("tremor_rms_dps", r.tremor_rms_dps, kDecimals);
+      w.add_fixed("tremor_hz", r.tremor_hz, kDecimals);
       w.add_fixed("placement_tilt_deg", r.placement_tilt_deg, kDecimals);
       w.add("out_and_stay", r.out_and_stay);
     });

@@ -37,6 +37,8 @@ RepEvent a_rep() {
   r.angular_speed_mean_dps = 18.0;
   r.angular_speed_peak_dps = 40.0;
   r.sparc = -1.414031;
+  r.tremor_rms_dps = 2.125;
+  r.tremor_hz = 5.25;
   r.placement_tilt_deg = 12.0;
   r.engagement_latency_s = 0.42;
   r.samples = 365;
@@ -56,6 +58,8 @@ TEST(ARepEventAsJson, HasTypeRepAndEveryFieldWithItsValue) {
   EXPECT_DOUBLE_EQ(j["force_mean_n"].get<double>(), 84.1235);
   EXPECT_DOUBLE_EQ(j["pressure_kept_ratio"].get<double>(), 0.93);
   EXPECT_DOUBLE_EQ(j["sparc"].get<double>(), -1.41403);
+  EXPECT_DOUBLE_EQ(j["tremor_rms_dps"].get<double>(), 2.125);
+  EXPECT_DOUBLE_EQ(j["tremor_hz"].get<double>(), 5.25);
   EXPECT_TRUE(j["placement_error_deg"].is_null());
   EXPECT_DOUBLE_EQ(j["engagement_latency_s"].get<double>(), 0.42);
   EXPECT_EQ(j["samples"], 365);
@@ -77,6 +81,8 @@ TEST(ARepEventAsJson, HasTypeRepAndEveryFieldWithItsValue) {
                                                "angular_speed_mean_dps",
                                                "angular_speed_peak_dps",
                                                "sparc",
+                                               "tremor_rms_dps",
+                                               "tremor_hz",
                                                "placement_tilt_deg",
                                                "placement_error_deg",
                                                "engagement_latency_s",
@@ -88,11 +94,13 @@ TEST(ARepEventAsJson, HasTypeRepAndEveryFieldWithItsValue) {
 TEST(ARepEventAsJson, WritesNaNAndInfinityAsNullNeverAsInvalidJson) {
   auto r = a_rep();
   r.sparc = std::numeric_limits<double>::quiet_NaN();
+  r.tremor_hz = std::numeric_limits<double>::quiet_NaN();
   r.force_cv_pct = std::numeric_limits<double>::infinity();
   r.placement_error_deg = -std::numeric_limits<double>::infinity();
   const auto j = json::parse(to_json(r));
   EXPECT_TRUE(j["sparc"].is_null());
   EXPECT_TRUE(j["force_cv_pct"].is_null());
+  EXPECT_TRUE(j["tremor_hz"].is_null());
   EXPECT_TRUE(j["placement_error_deg"].is_null());
 }
 

@@ -3,6 +3,7 @@
 #include <gtest/gtest.h>
 
 #include <string>
+#include <vector>
 
 #include "core/pipeline/device_pipeline.hpp"
 #include "core/synth/generator.hpp"
@@ -39,8 +40,38 @@ TEST_P(TheRepPipelineOnSyntheticSessions, FindsEveryRepWithAccurateMetrics) {
   }
 }
 
+TEST_P(TheRepPipelineOnSyntheticSessions, DatesRepsWithinATenthOfASecond) {
+  std::vector<double> starts, ends;
+  for (std::uint64_t seed = 1; seed <= 4; ++seed) {
+    const synth::SessionScore score = run_preset(GetParam(), seed);
+    starts.insert(starts.end(), score.start_err_s.begin(), score.start_err_s.end());
+    ends.insert(ends.end(), score.end_err_s.begin(), score.end_err_s.end());
+  }
+  EXPECT_LT(synth::error_stats(starts).median, 0.1);
+  EXPECT_LT(synth::error_stats(ends).median, 0.1);
+}
+
 INSTANTIATE_TEST_SUITE_P(Presets, TheRepPipelineOnSyntheticSessions,
-                         ::testing::Values("clean", "noisy", "distractors"));
+                         ::testing::Values("clean", "noisy", "distractors", "pathological",
+                                           "rehab-tremor", "rehab-pathological"));
+
+class TheTremorOfReps : public ::testing::TestWithParam<const char*> {};
+
+TEST_P(TheTremorOfReps, IsMeasuredWithinTenPercentOfTheGeneratedOne) {
+  std::vector<double> amplitude, frequency;
+  for (std::uint64_t seed = 1; seed <= 4; ++seed) {
+    const synth::SessionScore score = run_preset(GetParam(), seed);
+    amplitude.insert(amplitude.end(), score.tremor_err_pct.begin(), score.tremor_err_pct.end());
+    frequency.insert(frequency.end(), score.tremor_hz_err.begin(), score.tremor_hz_err.end());
+  }
+  ASSERT_GT(amplitude.size(), 40U);
+  EXPECT_LT(synth::error_stats(amplitude).median, 10.0);
+  EXPECT_LT(synth::error_stats(amplitude).p95, 10.0);
+  EXPECT_LT(synth::error_stats(frequency).median, 0.2);
+}
+
+INSTANTIATE_TEST_SUITE_P(Presets, TheTremorOfReps,
+                         ::testing::Values("rehab-tremor", "rehab-pathological"));
 
 }  // namespace
 }  // namespace r3::core

@@ -99,6 +99,35 @@ TEST(ARepSegmenter, EndsAMovementThatStaysOutWhereItStopped) {
   EXPECT_NEAR(run.movements[0].rom_deg, 30.0, 0.2);
 }
 
+TEST(ARepSegmenter, KeepsOneRepThatGoesFurtherOutTheSameWayAfterAPause) {
+  RepSegmenter seg{Thresholds{}, kFs};
+  // Out 10 deg about z over 3 s, a hesitation (still from 4.5 s: longer than stop_s), 8 deg further
+  // over 3 s, stay.
+  const auto profile = [](double t) {
+    return about(0, 0, 1, 10.0 * min_jerk((t - 2.0) / 3.0) + 8.0 * min_jerk((t - 6.0) / 3.0));
+  };
+  const Trace run = drive(seg, profile, 16.0);
+  ASSERT_EQ(run.movements.size(), 1U);
+  EXPECT_EQ(run.movements[0].how, MovementEnd::kStopped);
+  EXPECT_NEAR(run.movements[0].rom_deg, 18.0, 0.3);
+  // The segmenter's own times, from thresholds (the pipeline refines them).
+  EXPECT_NEAR(run.movements[0].start_s, 2.0, 0.8);
+  EXPECT_NEAR(run.movements[0].end_s, 9.0, 0.8);
+}
+
+TEST(ARepSegmenter, DoesNotTakeASlowSteadyTurnForAStop) {
+  // 10 deg at an even 1.8 deg/s: slower than still_dps, yet moving all along; it stops there.
+  RepSegmenter seg{Thresholds{}, kFs};
+  const auto profile = [](double t) {
+    return about(1, 0, 0, std::clamp(t - 2.0, 0.0, 10.0 / 1.8) * 1.8);
+  };
+  const Trace run = drive(seg, profile, 14.0);
+  ASSERT_EQ(run.movements.size(), 1U);
+  EXPECT_NEAR(run.movements[0].rom_deg, 10.0, 0.3);
+  // Dated where its last 1 deg began (the pipeline refines it).
+  EXPECT_NEAR(run.movements[0].end_s, 2.0 + 10.0 / 1.8, 0.6);
+}
+
 TEST(ARepSegmenter, SplitsAnOutAndStayFromAMovementThatStartsAtThePause) {
   RepSegmenter seg{Thresholds{}, kFs};
   // Out 30 deg about z and stay; then out 20 deg about x and back to the pause.

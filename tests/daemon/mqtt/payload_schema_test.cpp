@@ -58,6 +58,8 @@ core::RepEvent full_rep() {
   r.placement_error_deg = -2.0;
   r.engagement_latency_s = 0.3;
   r.sparc = -1.6;
+  r.tremor_rms_dps = 1.8;
+  r.tremor_hz = 5.2;
   return r;
 }
 
@@ -67,6 +69,8 @@ TEST_F(ThePayloads, MatchTheirSchemasForEveryKindWithAndWithoutOptionalValues) {
   bare.placement_error_deg.reset();
   bare.engagement_latency_s.reset();
   bare.sparc = std::numeric_limits<double>::quiet_NaN();  // -> null, which the schema allows
+  bare.tremor_rms_dps = 0.0;
+  bare.tremor_hz.reset();
   add("r3/v1/gw1/users/u-1/rep", event_payload("gw1", ctx_, 1, kNow, full_rep()));
   add("r3/v1/gw1/users/u-2/rep", event_payload("gw1", no_session_, 2, kNow, bare));
   add("r3/v1/gw1/users/u-1/hold",
