@@ -35,7 +35,7 @@ class Publisher::Impl : public LoopEvents, public std::enable_shared_from_this<I
         topics_(opt_.gateway_id),
         seq_(opt_.state_dir.empty() ? std::string() : opt_.state_dir + "/seq.txt"),
         commands_(target),
-        queue_sync_(io, persistence_dir(opt_), std::chrono::milliseconds(opt_.queue_sync_ms),
+        queue_sync_(persistence_dir(opt_), std::chrono::milliseconds(opt_.queue_sync_ms),
                     [this](const std::string& m) { this->log(kError, m); }),
         status_timer_(io),
         retry_timer_(io),
