@@ -5,9 +5,9 @@
 #include <nlohmann/json.hpp>
 #include <sstream>
 
-#include "daemon/app/atomic_file.hpp"
 #include "daemon/app/ids.hpp"
 #include "daemon/app/thresholds_fields.hpp"
+#include "daemon/platform/atomic_file.hpp"
 
 namespace r3::app {
 namespace {
@@ -136,7 +136,7 @@ std::string RoomModel::save() const {
   }
   state["thresholds"] = nlohmann::json::object();
   for (const auto& [user, th] : thresholds_) state["thresholds"][user] = to_json(th);
-  return write_file_atomically(state_file_, state.dump(2) + "\n");
+  return platform::write_file_atomically(state_file_, state.dump(2) + "\n");
 }
 
 void RoomModel::set_static_bindings(const std::vector<ContactBinding>& bindings) {

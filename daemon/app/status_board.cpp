@@ -3,7 +3,7 @@
 #include <fstream>
 #include <nlohmann/json.hpp>
 
-#include "daemon/app/atomic_file.hpp"
+#include "daemon/platform/atomic_file.hpp"
 #include "daemon/app/log.hpp"
 
 namespace r3::app {
@@ -128,7 +128,7 @@ void StatusBoard::remember() {
   for (const auto& [user, s] : users_) j["users"].push_back(user);
   for (const auto& user : stale_users_) j["users"].push_back(user);
   j["devices"] = devices_;
-  if (auto error = write_file_atomically(index_file_, j.dump() + "\n"); !error.empty()) {
+  if (auto error = platform::write_file_atomically(index_file_, j.dump() + "\n"); !error.empty()) {
     log_warning("cannot remember the retained topics published: " + error);
   }
 }

@@ -4,7 +4,7 @@
 #include <fstream>
 #include <nlohmann/json.hpp>
 
-#include "daemon/app/atomic_file.hpp"
+#include "daemon/platform/atomic_file.hpp"
 
 namespace r3::app {
 
@@ -116,7 +116,7 @@ std::string Tallies::save(const std::filesystem::path& file) {
                         {"day", t.day}};
   }
   j["open_set_reps"] = open_set_reps_;
-  auto error = write_file_atomically(file, j.dump() + "\n");
+  auto error = platform::write_file_atomically(file, j.dump() + "\n");
   if (error.empty()) dirty_ = false;
   return error;
 }

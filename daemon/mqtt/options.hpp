@@ -36,8 +36,11 @@ struct Options {
   double live_rate_hz = 10.0;       // per user; 0 = no live messages
   double status_interval_s = 60.0;  // the retained gateway status is refreshed this often
   std::string version = "0.1.0";    // reported in the gateway status
-  int min_retry_interval_s = 1;     // automatic reconnect back-off
-  int max_retry_interval_s = 5;     // a short cap: back within ~5 s of the broker
+  // Durability window of the on-disk QoS 1 queue (queue_sync.hpp): a group commit every this
+  // many ms; 0 flushes after every message, < 0 never. A power cut loses at most this window.
+  int queue_sync_ms = 200;
+  int min_retry_interval_s = 1;  // automatic reconnect back-off
+  int max_retry_interval_s = 5;  // a short cap: back within ~5 s of the broker
 
   [[nodiscard]] std::string effective_client_id() const {
     return client_id.empty() ? "r3-gateway-" + gateway_id : client_id;

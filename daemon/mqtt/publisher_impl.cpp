@@ -150,6 +150,7 @@ bool Publisher::Impl::send(const std::string& topic, const std::string& payload,
     client_->publish(msg, nullptr, bridge_->publish_listener());
     ++stats_.published;
     ++stats_.pending;
+    if (qos > 0) queue_sync_.written();
     return true;
   } catch (const ::mqtt::exception& e) {
     ++stats_.publish_failed;
@@ -235,6 +236,7 @@ void Publisher::Impl::finish_when_drained(Clock::time_point deadline, std::funct
     });
     return;
   }
+  queue_sync_.flush();  // what stays queued must survive a power cut before the next start
   try {
     client_->disconnect(0)->wait_for(std::chrono::seconds(2));
   } catch (const ::mqtt::exception& e) {

@@ -10,9 +10,11 @@
 #include <memory>
 #include <unordered_map>
 
+#include "daemon/mqtt/client_setup.hpp"
 #include "daemon/mqtt/command_handler.hpp"
 #include "daemon/mqtt/paho_bridge.hpp"
 #include "daemon/mqtt/publisher.hpp"
+#include "daemon/mqtt/queue_sync.hpp"
 #include "daemon/mqtt/seq_store.hpp"
 #include "daemon/mqtt/topics.hpp"
 
@@ -33,6 +35,8 @@ class Publisher::Impl : public LoopEvents, public std::enable_shared_from_this<I
         topics_(opt_.gateway_id),
         seq_(opt_.state_dir.empty() ? std::string() : opt_.state_dir + "/seq.txt"),
         commands_(target),
+        queue_sync_(persistence_dir(opt_), std::chrono::milliseconds(opt_.queue_sync_ms),
+                    [this](const std::string& m) { this->log(kError, m); }),
         status_timer_(io),
         retry_timer_(io),
         started_(Clock::now()) {}
@@ -71,6 +75,7 @@ class Publisher::Impl : public LoopEvents, public std::enable_shared_from_this<I
   Topics topics_;
   SeqStore seq_;
   CommandHandler commands_;
+  QueueSync queue_sync_;  // the durability window of the on-disk QoS 1 queue
   PublisherStats stats_;
   boost::asio::steady_timer status_timer_;
   boost::asio::steady_timer retry_timer_;

@@ -3,7 +3,8 @@
 // answers commands through a fake room model, and on SIGTERM stops cleanly and prints its stats.
 //   --port P --gateway G [--state DIR] [--client-id C] [--reps N] [--interval-ms MS]
 //   [--start-file F (reps begin once F exists)]
-//   [--max-buffered K] [--username U] [--password P] [--all-kinds] [--v5] [--keepalive S]
+//   [--max-buffered K] [--queue-sync-ms MS (the queue's durability window)] [--username U]
+//   [--password P] [--all-kinds] [--v5] [--keepalive S]
 //   [--tls-port P --ca F
 //   --cert F --key F]
 
@@ -135,6 +136,7 @@ int run(int argc, char** argv) {
   o.password = get("--password", "");
   o.keepalive_s = std::stoi(get("--keepalive", "5"));
   o.max_buffered_messages = std::stoul(get("--max-buffered", "100000"));
+  o.queue_sync_ms = std::stoi(get("--queue-sync-ms", "200"));
   o.live_rate_hz = 1000.0;  // every live sample of this program is wanted
   o.version = "test";
   if (a.count("--tls-port")) {

@@ -2,8 +2,8 @@
 // and reported in the gateway status; live samples are never queued at all.
 
 #include <algorithm>
+#include <csignal>
 #include <fstream>
-#include <thread>
 
 #include "tests/daemon/mqtt/broker/fixture.hpp"
 
@@ -37,7 +37,10 @@ TEST_F(AFullQueue, DropsWhatDoesNotFitAndReportsItInTheStatus) {
       60s))
       << "no status reporting 50 dropped events";
   ASSERT_TRUE(c->wait_for([](auto& m) { return seqs_of(m).size() >= 50; }, 60s));
-  std::this_thread::sleep_for(500ms);
+  // An event, not a pause, says nothing more is coming: stopped, the publisher sends its
+  // "shutdown" status last, on the same session, so everything it sent before is here once it is.
+  pub.signal(SIGTERM);
+  ASSERT_TRUE(c->wait_for([](auto& m) { return has_status(m, "offline", "shutdown"); }, 60s));
   auto seqs = seqs_of(c->messages());
   std::sort(seqs.begin(), seqs.end());
   seqs.erase(std::unique(seqs.begin(), seqs.end()), seqs.end());
