@@ -15,6 +15,13 @@ export class RoomPage {
     this.empty = h('p', { class: 'empty' }, 'Nobody is on a contact yet. Bind contacts on the Contacts page.');
     el.append(this.grid, this.empty);
     this.tiles = new Map();
+    this.size = { w: window.innerWidth, h: window.innerHeight };
+    // The page's size from a ResizeObserver: render never reads layout (no forced reflow).
+    new ResizeObserver(([e]) => {
+      this.size = { w: e.contentRect.width, h: e.contentRect.height };
+      this.laidOut = -1;
+      this.layout(this.tiles.size);
+    }).observe(this.el);
     this.highlights = [];  // {key, seq, at}: when each rep's flash was painted (tests read it)
     window.r3Highlights = this.highlights;
   }
@@ -22,17 +29,16 @@ export class RoomPage {
   repLanded(u) {
     const t = this.tiles.get(u.key);
     if (!t) return;
-    t.root.classList.remove('flash');
-    void t.root.offsetWidth;  // restart the animation
-    t.root.classList.add('flash');
+    // The Web Animations API restarts the flash without a style flush.
+    t.flash?.cancel();
+    // Only the opacity of its own layer changes: composited, the tile is not repainted.
+    t.flash = t.glow.animate([{ opacity: 1 }, { opacity: 0 }], { duration: FLASH_MS, easing: 'ease-out' });
     const seq = u.lastRep?.seq;
     const ts = Date.parse(u.lastRep?.ts ?? '') || null;  // when the gateway published it
     requestAnimationFrame(() => {
       this.highlights.push({ key: u.key, seq, ts, at: Date.now() });
       if (this.highlights.length > 1000) this.highlights.splice(0, 500);
     });
-    clearTimeout(t.flashTimer);
-    t.flashTimer = setTimeout(() => t.root.classList.remove('flash'), FLASH_MS);
   }
 
   render() {
@@ -51,11 +57,9 @@ export class RoomPage {
   }
 
   layout(n) {
-    if (n === this.laidOut && this.lastW === this.grid.clientWidth) return;
+    if (n === this.laidOut || !this.size.w) return;
     this.laidOut = n;
-    this.lastW = this.grid.clientWidth;
-    const w = this.grid.clientWidth || window.innerWidth;
-    const hgt = this.grid.clientHeight || window.innerHeight;
+    const { w, h: hgt } = this.size;
     // The column count that gives the largest tiles of about 16:10.
     let best = 1, bestSize = 0;
     for (let cols = 1; cols <= Math.max(1, n); cols++) {
@@ -84,31 +88,43 @@ export class RoomPage {
     t.repsSession = h('div', { class: 'big small', 'data-field': 'reps-session' });
     t.metrics = h('div', { class: 'metrics' });
     t.warn = h('div', { class: 'warnings' });
+    // The tile is the size container; its padding lives on the inner box, so container units
+    // (cqh, cqw) size everything from the whole tile.
+    t.glow = h('div', { class: 'glow', 'aria-hidden': 'true' });
     t.root = h('article', { class: 'tile', role: 'listitem', 'data-user': u.id, 'data-gateway': u.gw },
-      h('header', {}, t.name, t.state),
-      h('div', { class: 'live' }, t.gauge, h('div', { class: 'readout' }, t.force, t.angle)),
-      h('div', { class: 'counts' },
-        h('div', {}, h('span', { class: 'label' }, 'set'), t.repsSet),
-        h('div', {}, h('span', { class: 'label' }, 'session'), t.repsSession)),
-      t.metrics, t.warn);
+      t.glow,
+      h('div', { class: 'inner' },
+        h('header', {}, t.name, t.state),
+        h('div', { class: 'live' }, t.gauge, h('div', { class: 'readout' }, t.force, t.angle)),
+        h('div', { class: 'counts' },
+          h('div', {}, h('span', { class: 'label' }, 'set'), t.repsSet),
+          h('div', {}, h('span', { class: 'label' }, 'session'), t.repsSession)),
+        t.metrics, t.warn));
     return t;
   }
 
   update(t, u) {
     const store = this.ctx.store;
-    const name = store.name(u.id);
-    if (t.name.textContent !== name) t.name.textContent = name;
+    if (t.live === u.live && t.status === u.status && t.seq === u.maxSeq && t.sess === u.repsSession &&
+        t.names === store.roster && t.device === store.deviceOf(u)) return;  // nothing new
+    t.live = u.live; t.status = u.status; t.seq = u.maxSeq; t.sess = u.repsSession;
+    t.names = store.roster; t.device = store.deviceOf(u);
+    setText(t.name, store.name(u.id));
     const live = u.live;
     const state = live?.state ?? u.status?.state ?? 'idle';
-    t.state.textContent = STATE_WORDS[state] ?? state;
-    t.root.dataset.state = state;
+    setText(t.state, STATE_WORDS[state] ?? state);
+    if (t.root.dataset.state !== state) t.root.dataset.state = state;
     const force = live?.force_n;
-    t.gaugeFill.style.transform = `scaleX(${Math.max(0, Math.min(1, (force ?? 0) / FORCE_FULL_N))})`;
-    t.gauge.setAttribute('aria-valuenow', Math.round(force ?? 0));
-    t.force.textContent = fmt(force, 0, ' N');
-    t.angle.textContent = fmt(live?.angle_deg, 0, '°');
-    t.repsSet.textContent = String(u.repsSet);
-    t.repsSession.textContent = String(u.repsSession);
+    const scale = Math.max(0, Math.min(1, (force ?? 0) / FORCE_FULL_N)).toFixed(3);
+    if (t.scale !== scale) {
+      t.scale = scale;
+      t.gaugeFill.style.transform = `scaleX(${scale})`;
+      t.gauge.setAttribute('aria-valuenow', Math.round(force ?? 0));
+    }
+    setText(t.force, fmt(force, 0, ' N'));
+    setText(t.angle, fmt(live?.angle_deg, 0, '°'));
+    setText(t.repsSet, String(u.repsSet));
+    setText(t.repsSession, String(u.repsSession));
 
     const r = u.lastRep;
     const key = r ? `${u.maxSeq}` : '';
@@ -133,6 +149,11 @@ export class RoomPage {
       t.warn.replaceChildren(...warnings.map((w) => h('span', { class: `w-${w.level}` }, w.level === 'bad' ? '⚠ ' : '', w.word)));
     }
   }
+}
+
+// Writes only what changed: a text node replaced every frame costs layout for nothing.
+function setText(el, text) {
+  if (el.textContent !== text) el.textContent = text;
 }
 
 function metric(label, value, band) {
