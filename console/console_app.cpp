@@ -15,11 +15,10 @@ ConsoleApp::ConsoleApp(boost::asio::io_context& io, ConsoleConfig config,
       auth_(*db_),
       mqtt_(std::make_shared<MqttLink>(
           io, config_,
-          MqttLink::Handlers{[this](const std::string& t, const std::string& p) {
-                               hub_.on_mqtt_message(t, p, false);
-                             },
-                             [this](bool reconnect) { hub_.on_mqtt_connected(reconnect); },
-                             [this] { hub_.on_mqtt_lost(); }})),
+          MqttLink::Handlers{
+              [this](const std::string& t, const std::string& p) { hub_.on_mqtt_message(t, p); },
+              [this](bool reconnect) { hub_.on_mqtt_connected(reconnect); },
+              [this] { hub_.on_mqtt_lost(); }})),
       hub_(
           HubOptions{config_.base_topic,
                      std::chrono::milliseconds(static_cast<long>(config_.request_timeout_s * 1000)),

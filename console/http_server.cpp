@@ -99,8 +99,14 @@ class WsSession : public ClientSink, public std::enable_shared_from_this<WsSessi
 template <typename Stream>
 class HttpSession : public std::enable_shared_from_this<HttpSession<Stream>> {
  public:
-  HttpSession(Stream&& stream, HttpApi& api, Hub& hub, Metrics& metrics, HttpContext ctx)
-      : stream_(std::move(stream)), api_(api), hub_(hub), metrics_(metrics), ctx_(std::move(ctx)) {}
+  HttpSession(Stream&& stream, HttpApi& api, Hub& hub, Metrics& metrics, HttpContext ctx,
+              std::size_t max_clients)
+      : stream_(std::move(stream)),
+        api_(api),
+        hub_(hub),
+        metrics_(metrics),
+        ctx_(std::move(ctx)),
+        max_clients_(max_clients) {}
 
   void run() {
     if constexpr (std::is_same_v<Stream, TlsStream>) {
@@ -197,15 +203,13 @@ class HttpSession : public std::enable_shared_from_this<HttpSession<Stream>> {
     beast::get_lowest_layer(stream_).socket().shutdown(tcp::socket::shutdown_send, ec);
   }
 
- public:
-  std::size_t max_clients_ = 64;
-
  private:
   Stream stream_;
   HttpApi& api_;
   Hub& hub_;
   Metrics& metrics_;
   HttpContext ctx_;
+  std::size_t max_clients_;
   beast::flat_buffer buffer_;
   std::optional<http::request_parser<http::string_body>> parser_;
   std::shared_ptr<Response> response_;
@@ -257,16 +261,14 @@ void HttpServer::accept() {
       beast::error_code ep_ec;
       HttpContext ctx{socket.remote_endpoint(ep_ec).address().to_string(), config_.https()};
       beast::tcp_stream tcp(std::move(socket));
+      const auto max = static_cast<std::size_t>(config_.max_clients);
       if (tls_) {
-        auto s = std::make_shared<HttpSession<TlsStream>>(TlsStream(std::move(tcp), *tls_), api_,
-                                                          hub_, metrics_, ctx);
-        s->max_clients_ = static_cast<std::size_t>(config_.max_clients);
-        s->run();
+        std::make_shared<HttpSession<TlsStream>>(TlsStream(std::move(tcp), *tls_), api_, hub_,
+                                                 metrics_, ctx, max)
+            ->run();
       } else {
-        auto s =
-            std::make_shared<HttpSession<PlainStream>>(std::move(tcp), api_, hub_, metrics_, ctx);
-        s->max_clients_ = static_cast<std::size_t>(config_.max_clients);
-        s->run();
+        std::make_shared<HttpSession<PlainStream>>(std::move(tcp), api_, hub_, metrics_, ctx, max)
+            ->run();
       }
     }
     accept();

@@ -41,7 +41,7 @@ void Hub::remove_client(std::uint64_t id) {
   metrics_.pending_requests = pending_.size();
 }
 
-void Hub::on_mqtt_message(const std::string& topic, const std::string& payload, bool retained) {
+void Hub::on_mqtt_message(const std::string& topic, const std::string& payload) {
   ++metrics_.mqtt_messages;
   const auto rel = relative_topic(options_.base_topic, topic);
   const auto kind = rel ? classify(*rel) : TopicKind::kIgnored;
@@ -77,7 +77,7 @@ void Hub::on_mqtt_message(const std::string& topic, const std::string& payload, 
     broadcast(frame, &relative);
     return;
   }
-  (void)retained;  // a retained replay and a fresh change are mirrored alike
+  // A retained replay and a fresh change are mirrored alike.
   mirror_.keep(relative, frame);
   metrics_.mirror_topics = mirror_.size();
   broadcast(frame, nullptr);

@@ -47,7 +47,7 @@ class Hub {
   void remove_client(std::uint64_t id);
   void on_client_text(std::uint64_t id, std::string_view text, Clock::time_point now);
 
-  void on_mqtt_message(const std::string& topic, const std::string& payload, bool retained);
+  void on_mqtt_message(const std::string& topic, const std::string& payload);
   void on_mqtt_connected(bool reconnect);
   void on_mqtt_lost();
 

@@ -37,7 +37,7 @@ void BM_LiveMessageThroughTheHub(benchmark::State& state) {
     topics.push_back("r3/v1/room-1/users/p-" + std::to_string(u) + "/live");
   std::size_t n = 0;
   for (auto _ : state) {
-    hub.on_mqtt_message(topics[n % 30], kLive, false);
+    hub.on_mqtt_message(topics[n % 30], kLive);
     // 300 messages/s and 20 flushes/s: one flush every 15 messages.
     if (++n % 15 == 0) hub.flush();
   }

@@ -47,9 +47,9 @@ struct AHub : ::testing::Test {
 };
 
 TEST_F(AHub, ReplaysTheRetainedStateToANewBrowser) {
-  hub.on_mqtt_message("r3/v1/room-1/status", R"({"state":"online"})", true);
-  hub.on_mqtt_message("r3/v1/room-1/devices/d1", R"({"link_state":"streaming"})", true);
-  hub.on_mqtt_message("r3/v1/room-1/users/u1/live", R"({"force_n":3})", false);
+  hub.on_mqtt_message("r3/v1/room-1/status", R"({"state":"online"})");
+  hub.on_mqtt_message("r3/v1/room-1/devices/d1", R"({"link_state":"streaming"})");
+  hub.on_mqtt_message("r3/v1/room-1/users/u1/live", R"({"force_n":3})");
   auto s = connect(Role::kScreen);
   hub.flush();
   const auto f = s->frames();
@@ -61,9 +61,9 @@ TEST_F(AHub, ReplaysTheRetainedStateToANewBrowser) {
 }
 
 TEST_F(AHub, ForgetsAClearedRetainedTopicAndSaysSo) {
-  hub.on_mqtt_message("r3/v1/room-1/users/u1/status", R"({"state":"idle"})", true);
+  hub.on_mqtt_message("r3/v1/room-1/users/u1/status", R"({"state":"idle"})");
   auto s = connect(Role::kScreen);
-  hub.on_mqtt_message("r3/v1/room-1/users/u1/status", "", true);
+  hub.on_mqtt_message("r3/v1/room-1/users/u1/status", "");
   hub.flush();
   EXPECT_TRUE(s->frames().back()["payload"].is_null());
   auto late = connect(Role::kScreen);
@@ -76,8 +76,8 @@ TEST_F(AHub, BatchesFramesUntilTheFlushAndCoalescesLiveOnes) {
   hub.flush();
   s->sent.clear();
   for (int i = 0; i < 5; ++i)
-    hub.on_mqtt_message("r3/v1/g/users/u/live", R"({"force_n":)" + std::to_string(i) + "}", false);
-  hub.on_mqtt_message("r3/v1/g/users/u/rep", R"({"seq":1})", false);
+    hub.on_mqtt_message("r3/v1/g/users/u/live", R"({"force_n":)" + std::to_string(i) + "}");
+  hub.on_mqtt_message("r3/v1/g/users/u/rep", R"({"seq":1})");
   EXPECT_TRUE(s->sent.empty());
   hub.flush();
   ASSERT_EQ(s->sent.size(), 1U);
@@ -91,7 +91,7 @@ TEST_F(AHub, BatchesFramesUntilTheFlushAndCoalescesLiveOnes) {
 TEST_F(AHub, WaitsForABusyBrowserAndDropsOneThatNeverCatchesUp) {
   auto s = connect(Role::kScreen);
   s->is_busy = true;
-  for (int i = 0; i < 60; ++i) hub.on_mqtt_message("r3/v1/g/users/u/rep", R"({"seq":1})", false);
+  for (int i = 0; i < 60; ++i) hub.on_mqtt_message("r3/v1/g/users/u/rep", R"({"seq":1})");
   hub.flush();
   EXPECT_TRUE(s->sent.empty());
   EXPECT_EQ(s->closed, "it does not keep up");
@@ -103,8 +103,8 @@ TEST_F(AHub, CountsAndDropsPayloadsThatAreNotJsonObjects) {
   auto s = connect(Role::kScreen);
   hub.flush();
   s->sent.clear();
-  hub.on_mqtt_message("r3/v1/g/users/u/rep", "not json", false);
-  hub.on_mqtt_message("r3/v1/g/cmd/bind", "{}", false);
+  hub.on_mqtt_message("r3/v1/g/users/u/rep", "not json");
+  hub.on_mqtt_message("r3/v1/g/cmd/bind", "{}");
   hub.flush();
   EXPECT_TRUE(s->sent.empty());
   EXPECT_EQ(metrics.mqtt_bad_payloads, 1U);
@@ -127,8 +127,7 @@ TEST_F(AHub, ForwardsACommandWithItsOwnRequestIdAndRoutesTheReplyBack) {
   const std::string rid = cmd["request_id"];
   EXPECT_EQ(rid.rfind("console-inst-", 0), 0U);
   EXPECT_EQ(cmd["user_id"], "p-1");
-  hub.on_mqtt_message("r3/v1/room-1/reply/" + rid, R"({"request_id":")" + rid + R"(","ok":true})",
-                      false);
+  hub.on_mqtt_message("r3/v1/room-1/reply/" + rid, R"({"request_id":")" + rid + R"(","ok":true})");
   hub.flush();
   const auto f = coach->frames();
   ASSERT_EQ(f.size(), 1U);
@@ -193,7 +192,7 @@ TEST_F(AHub, EditsTheRosterAndTellsEveryBrowser) {
 }
 
 TEST_F(AHub, RebuildsTheMirrorFromTheReplayAfterAReconnect) {
-  hub.on_mqtt_message("r3/v1/room-1/devices/gone", R"({"a":1})", true);
+  hub.on_mqtt_message("r3/v1/room-1/devices/gone", R"({"a":1})");
   hub.on_mqtt_connected(false);
   hub.on_mqtt_lost();
   hub.on_mqtt_connected(true);
