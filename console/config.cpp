@@ -6,7 +6,7 @@
 #include <sstream>
 
 #include "daemon/app/toml_reader.hpp"
-#include "daemon/mqtt/client_setup.hpp"
+#include "daemon/mqtt/broker_auth.hpp"
 
 namespace r3::console {
 namespace {
@@ -96,7 +96,7 @@ void validate(const ConsoleConfig& c, const SourceMap& src, ConfigErrors& errs) 
       c.base_topic.back() == '/')
     fail("mqtt.base_topic", "must be a topic prefix without wildcards or a trailing '/'");
   if (c.username.empty() && !c.password.empty()) fail("mqtt.password", "needs a username");
-  if (auto err = mqtt::check_tls_files(c.mqtt_tls); !err.empty()) fail("mqtt.tls", err);
+  if (auto err = mqtt::check_tls(c.mqtt_tls); !err.empty()) fail("mqtt.tls", err);
 }
 
 }  // namespace

@@ -5,7 +5,7 @@
 #include <boost/asio/steady_timer.hpp>
 
 #include "daemon/app/log.hpp"
-#include "daemon/mqtt/client_setup.hpp"
+#include "daemon/mqtt/broker_auth.hpp"
 
 namespace r3::console {
 
@@ -31,7 +31,12 @@ void MqttLink::start() {
   opts.set_keep_alive_interval(std::chrono::seconds(30));
   opts.set_connect_timeout(std::chrono::seconds(10));
   opts.set_automatic_reconnect(std::chrono::seconds(1), std::chrono::seconds(5));
-  mqtt::apply_tls_and_credentials(opts, config_.mqtt_tls, config_.username, config_.password);
+  // The gateway's own rules for credentials and TLS (daemon/mqtt/broker_auth).
+  mqtt::Options auth;
+  auth.username = config_.username;
+  auth.password = config_.password;
+  auth.tls = config_.mqtt_tls;
+  mqtt::apply_auth(opts, auth);
   try {
     client_->connect(opts, nullptr, bridge_->connect_listener());
   } catch (const ::mqtt::exception& e) {

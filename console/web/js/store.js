@@ -56,8 +56,10 @@ export class Store {
         if (!p) { this.users.delete(u.key); return; }
         if (p.session_id !== u.session) { u.session = p.session_id; u.repsSession = 0; }
         u.status = p;
-        // A gateway that reports running totals is the authority (it saw every rep).
-        if (typeof p.reps_session === 'number') u.repsSession = p.reps_session;
+        // A gateway that reports running totals is the authority (it saw every rep, also
+        // before this page opened); an older one leaves the counting to us.
+        u.hasTotals = typeof p.reps_session === 'number';
+        if (u.hasTotals) u.repsSession = p.reps_session;
         if (typeof p.reps_set === 'number') u.repsSet = p.reps_set;
       } else if (leaf === 'live') {
         u.live = p;
@@ -66,8 +68,10 @@ export class Store {
         const fresh = u.maxSeq !== 0 || this.version > 0;
         u.maxSeq = p.seq ?? u.maxSeq;
         u.lastRep = p;
-        u.repsSet = p.rep_index;
-        if (p.session_id && p.session_id === u.session) u.repsSession++;
+        if (!u.hasTotals) {
+          u.repsSet = p.rep_index;
+          if (p.session_id && p.session_id === u.session) u.repsSession++;
+        }
         if (fresh) {
           u.repAt = performance.now();
           for (const l of this.repListeners) l(u, p);
@@ -96,14 +100,17 @@ export class Store {
     return d ? this.devices.get(`${u.gw}/${d}`) : undefined;
   }
 
-  // Who is on a contact: a user status naming it (sent on every binding), else the contact's own
-  // retained user_id.
+  // Who is on a contact: its own retained user_id (republished on every binding), else a user
+  // status naming it (gateways before r3/v1 carried the binding there only).
   userOfDevice(gw, deviceId) {
+    const own = this.devices.get(`${gw}/${deviceId}`)?.user_id;
+    if (own) return own;
     for (const u of this.users.values()) {
       const s = u.status;
-      if (u.gw === gw && s?.device_id === deviceId && s.state !== 'unbound') return u.id;
+      if (u.gw !== gw || !s || s.state === 'unbound') continue;
+      if (s.device_id === deviceId || s.device_ids?.includes(deviceId)) return u.id;
     }
-    return this.devices.get(`${gw}/${deviceId}`)?.user_id ?? null;
+    return null;
   }
 
   runningSession(gw) {

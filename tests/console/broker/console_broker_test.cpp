@@ -157,9 +157,9 @@ TEST_F(AConsoleOnABroker, RefusesAWebSocketWithoutALogin) {
 }
 
 TEST_F(AConsoleOnABroker, ReplaysRetainedStateThenStreamsChanges) {
-  gateway_->publish("r3/v1/room-1/status", R"({"gateway_id":"room-1","state":"online"})", {}, true);
-  gateway_->publish("r3/v1/room-1/devices/r3-c0ffee000001",
-                    R"({"link_state":"streaming","user_id":null})", {}, true);
+  gateway_->retain("r3/v1/room-1/status", R"({"gateway_id":"room-1","state":"online"})");
+  gateway_->retain("r3/v1/room-1/devices/r3-c0ffee000001",
+                   R"({"link_state":"streaming","user_id":null})");
   ASSERT_TRUE(wait_until(
       [&] {
         return request(http::verb::get, "/metrics").body.find("r3_console_mirror_topics 2") !=

@@ -24,20 +24,21 @@ async function until(what, fn, timeoutMs = 30000, everyMs = 250) {
   throw new Error(`timed out waiting for ${what} (last: ${JSON.stringify(last)})`);
 }
 
-// Reps per user on MQTT, once each (seq), and the last rep, for one session.
+// What MQTT carried per user: the reps of one session, once each (seq), and the last status
+// (the gateway's running totals).
 function mqttReps(sessionId) {
   const per = new Map();
   for (const line of readFileSync(CAPTURE, 'utf8').split('\n')) {
-    const m = /^r3\/v1\/[^/]+\/users\/([^/]+)\/rep (.*)$/.exec(line);
+    const m = /^r3\/v1\/[^/]+\/users\/([^/]+)\/(rep|status) (.*)$/.exec(line);
     if (!m) continue;
     let p;
-    try { p = JSON.parse(m[2]); } catch { continue; }
-    const u = per.get(m[1]) ?? { seqs: new Set(), session: 0, last: null };
+    try { p = JSON.parse(m[3]); } catch { continue; }
+    const u = per.get(m[1]) ?? { seqs: new Set(), session: 0, status: null };
+    per.set(m[1], u);
+    if (m[2] === 'status') { u.status = p; continue; }
     if (u.seqs.has(p.seq)) continue;
     u.seqs.add(p.seq);
     if (p.session_id === sessionId) u.session++;
-    u.last = p;
-    per.set(m[1], u);
   }
   return per;
 }
@@ -108,7 +109,10 @@ try {
       user: t.dataset.user, session: Number(t.querySelector('[data-field=reps-session]').textContent),
       set: Number(t.querySelector('[data-field=reps-set]').textContent) })));
     const mqtt = mqttReps(sessionId);
-    const ok = tiles.every((t) => mqtt.get(t.user)?.session === t.session && mqtt.get(t.user)?.last?.rep_index === t.set);
+    const ok = tiles.every((t) => {
+      const u = mqtt.get(t.user);
+      return u && u.session === t.session && u.status?.reps_session === t.session && u.status?.reps_set === t.set;
+    });
     return ok ? tiles : null;
   }, 20000, 200);
   log('tiles equal MQTT:', JSON.stringify(compared));

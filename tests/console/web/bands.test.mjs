@@ -45,11 +45,14 @@ test('the store counts each rep of the running session once', () => {
   assert.equal(u.repsSet, 1);
 });
 
-test('a gateway that reports running totals is believed', () => {
+test('a gateway that reports running totals is believed, and not counted over', () => {
   const s = new Store();
   s.apply([{ topic: 'g/users/u/status', payload: { device_id: 'd', session_id: 's1', state: 'idle', reps_session: 7, reps_set: 3 } }]);
   assert.equal(s.users.get('g/u').repsSession, 7);
   assert.equal(s.users.get('g/u').repsSet, 3);
+  s.apply([rep(8, 4, 's1')]);  // its status with the new totals follows
+  assert.equal(s.users.get('g/u').repsSession, 7);
+  assert.equal(s.users.get('g/u').lastRep.seq, 8);
 });
 
 test('a user on a dropped link stays present; an unbound one goes', () => {
