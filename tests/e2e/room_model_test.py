@@ -397,6 +397,8 @@ def run(args):
             settled(step)
             if obs.violations and not args.keep_going:
                 break
+    except RuntimeError as e:  # a process died, a reply or an awaited event never came
+        obs.violation(f"step {step}: {e}")
     finally:
         obs.client.loop_stop()
         room.close()
