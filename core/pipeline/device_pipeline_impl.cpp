@@ -182,7 +182,7 @@ void DevicePipeline::Impl::process(const Sample& s, bool interpolated) {
       // After a broken gap the contact may be anywhere in a movement: rest starts once still.
       if (!still) settle_still_since_s.reset();
       if (still && !settle_still_since_s) settle_still_since_s = s.t_s;
-      segmenter.begin(s.t_s, orientation.movement_orientation());
+      if (still || segmenter.moving()) segmenter.begin(s.t_s, orientation.movement_orientation());
       settling = !(still && s.t_s - *settle_still_since_s >= settle_still_s);
     }
   } else {
