@@ -62,6 +62,10 @@ class RoomTarget final : public r3::mqtt::CommandTarget {
   }
 
  private:
+  static CommandResult result(const r3::Result<r3::app::BindingChange, std::string>& r) {
+    return r ? CommandResult::success()
+             : CommandResult::failure(CommandError::kBadRequest, r.error());
+  }
   static CommandResult result(const std::string& error) {
     return error.empty() ? CommandResult::success()
                          : CommandResult::failure(CommandError::kBadRequest, error);
@@ -85,7 +89,7 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
   std::string_view text(reinterpret_cast<const char*>(data), size);
   std::filesystem::remove(state_file());
   r3::app::RoomModel room(state_file());
-  check(room.load().empty());
+  check(room.load().ok());
   RoomTarget target(room);
   r3::mqtt::CommandHandler handler(&target);
   while (!text.empty()) {
@@ -102,7 +106,7 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
   }
   // What was saved loads back into the same room.
   r3::app::RoomModel again(state_file());
-  check(again.load().empty());
+  check(again.load().ok());
   check(again.bindings() == room.bindings());
   check(again.session().has_value() == room.session().has_value());
   return 0;

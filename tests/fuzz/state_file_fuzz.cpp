@@ -35,8 +35,8 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
     const auto path = scratch("room.json");
     std::ofstream(path, std::ios::binary | std::ios::trunc) << content;
     r3::app::RoomModel room(path);
-    const auto error = room.load();
-    if (content.empty()) check(!error.empty());  // an empty file is damage, not a first start
+    const auto loaded = room.load();
+    if (content.empty()) check(!loaded.ok());  // an empty file is damage, not a first start
     return 0;
   }
   const auto parsed = r3::mqtt::parse_seq_file(content);
